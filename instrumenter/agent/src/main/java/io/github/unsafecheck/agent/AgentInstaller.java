@@ -1,0 +1,53 @@
+package io.github.unsafecheck.agent;
+
+import io.github.unsafecheck.instrumenter.AllocatorMethods;
+import io.github.unsafecheck.instrumenter.ClassInstrumenter;
+import io.github.unsafecheck.instrumenter.CoverageRecorder;
+import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.config.OptionException;
+import io.github.unsafecheck.runtime.config.Options;
+import io.github.unsafecheck.runtime.report.JsonLinesFile;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Everything premain does once the runtime is loadable, in this order: parse the options (strictly), let the
+ * runtime read HotSpot's structures without JDK warnings, start the checker (report file, heap ranges, exit
+ * summary), then register the call-site transformer and, only when {@code allocators=} names methods, the Byte Buddy
+ * advice (Byte Buddy's warm-up stays off the start-up path otherwise).
+ */
+final class AgentInstaller {
+    private AgentInstaller() {
+    }
+
+    static void install(String args, Instrumentation inst, boolean lateAttach) {
+        Options options;
+        JsonLinesFile coverageFile;
+        try {
+            options = Options.parse(args, System.getProperties());
+            InternalAccess.exportToRuntime(inst);
+            UnsafeCheckRuntime.start(options, lateAttach ? "agent, attached late" : "agent");
+            coverageFile = options.coveragePath() == null ? null
+                    : JsonLinesFile.open(options.coveragePath(), "coverage");
+        } catch (OptionException e) {
+            StartFailure.stop(e.getMessage());
+            return;
+        }
+        CoverageRecorder coverage = new CoverageRecorder();
+        ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
+        UnsafeCallTransformer transformer = new UnsafeCallTransformer(ClassInstrumenter.standard(), filter, coverage);
+        inst.addTransformer(transformer, true);
+
+        AllocatorMethods allocators = new AllocatorMethods(options.allocators());
+        if (!allocators.isEmpty()) {
+            AllocatorWrapping.install(inst, allocators);
+        }
+        if (lateAttach) {
+            LoadedClasses.retransform(inst, filter);
+        }
+        if (coverageFile != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> coverage.writeTo(coverageFile),
+                    "unsafecheck-coverage"));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.unsafecheck.instrumenter;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+
+import java.util.Collections;
+
+/**
+ * Rewrites one class file: the pre-filter, the census, then the rewrite. Shared by the agent (at class load) and the
+ * offline instrumentation (Maven plugin); both get the same bytes for the same input.
+ */
+public final class ClassInstrumenter {
+    private final RewriteTable table;
+    private final ConstantPoolFilter filter;
+
+    public ClassInstrumenter(RewriteTable table) {
+        this.table = table;
+        this.filter = new ConstantPoolFilter(RewriteTable.hookedOwners());
+    }
+
+    public static ClassInstrumenter standard() {
+        return new ClassInstrumenter(RewriteTable.standard());
+    }
+
+    /** The outcome for one class. */
+    public static final class Result {
+        private final byte[] bytes;
+        private final ClassCoverage coverage;
+
+        Result(byte[] bytes, ClassCoverage coverage) {
+            this.bytes = bytes;
+            this.coverage = coverage;
+        }
+
+        /** The rewritten class, or null when it stays as it was. */
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        /** What was found; null when the pre-filter ruled the class out without reading it. */
+        public ClassCoverage coverage() {
+            return coverage;
+        }
+    }
+
+    private static final Result UNTOUCHED = new Result(null, null);
+
+    /**
+     * Rewrites {@code classFile}. Never throws for a class it cannot handle: the result then has no bytes (the class
+     * stays unchanged) and a coverage entry saying why.
+     */
+    public Result instrument(String className, byte[] classFile) {
+        if (!filter.mayReference(classFile)) {
+            return UNTOUCHED;
+        }
+        CallSiteCensus census = new CallSiteCensus(table);
+        try {
+            ClassReader reader = new ClassReader(classFile);
+            reader.accept(census, ClassReader.SKIP_FRAMES);
+            if (!census.anyRewrite()) {
+                return census.sites().isEmpty() ? UNTOUCHED
+                        : new Result(null, new ClassCoverage(className, census.sites(), null));
+            }
+            ClassWriter writer = new ClassWriter(reader, 0);
+            reader.accept(new CallSiteRewriter(writer, table, census), 0);
+            return new Result(writer.toByteArray(), new ClassCoverage(className, census.sites(), null));
+        } catch (RuntimeException | LinkageError e) {
+            return new Result(null, ClassCoverage.failed(className,
+                    census == null ? Collections.emptyList() : census.sites(), describe(e)));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.unsafecheck.runtime.check;
+
+import io.github.unsafecheck.runtime.config.Rule;
+
+/**
+ * The pointer rule: Go's {@code cgoCheckWriteBarrier} for Java. A write is allowed at the first "yes", in exactly
+ * this order; the order is the cost order, so that a correct write pays for as little as possible.
+ *
+ * <ol>
+ *   <li>The value is not a heap pointer → allowed. Two compares against JIT constants (or a null test for a
+ *       reference). Almost every correct write ends here: native→native pointers, lengths, flags, hashes.
+ *   <li>The destination is heap memory → allowed. A heap pointer inside the heap is the GC's business: it sees it
+ *       (a reference) or never treats it as one (a long field). One null test, or two compares.
+ *   <li>The thread is in checker context → allowed. Go's "system stack" exemption: the checker's own writes. A
+ *       thread-local read, so it only runs once steps 1 and 2 have suspected a violation.
+ *   <li>The thread is in allocator context → allowed. Go's {@code mallocing}: allocators keep their own books in
+ *       native memory. Also a thread-local read; after step 3 because it is rarer to be true.
+ *   <li>The destination is inside a persistent chunk → allowed. Last, as Go's patch put it: "more expensive and
+ *       rarely true. If it is false the expense doesn't matter since we are" reporting.
+ *   <li>Otherwise: a violation, {@code heap-pointer} for an address, {@code heap-reference} for a reference.
+ * </ol>
+ */
+public final class PointerRule {
+    private PointerRule() {
+    }
+
+    /**
+     * A 64-bit store of {@code value} at {@code base + offset} (base null: {@code offset} is an absolute address).
+     * Returns null when allowed, else the rule broken.
+     */
+    public static Rule longStore(PointerSteps steps, Object base, long offset, long value) {
+        if (!steps.isHeapPointer(value)) {
+            return null;
+        }
+        return suspected(steps, base, offset) ? Rule.HEAP_POINTER : null;
+    }
+
+    /** A reference store of {@code value} at {@code base + offset}. Returns null when allowed, else the rule. */
+    public static Rule referenceStore(PointerSteps steps, Object base, long offset, Object value) {
+        if (!steps.isHeapReference(value)) {
+            return null;
+        }
+        return suspected(steps, base, offset) ? Rule.HEAP_REFERENCE : null;
+    }
+
+    /** Steps 2–5, once step 1 has found a heap pointer: true when none of them exempts the write. */
+    private static boolean suspected(PointerSteps steps, Object base, long offset) {
+        if (steps.isHeapDestination(base, offset)) {
+            return false;
+        }
+        if (steps.inCheckerContext()) {
+            return false;
+        }
+        if (steps.inAllocatorContext()) {
+            return false;
+        }
+        // Step 2 said the destination is not heap memory, so base is null and offset is the absolute address.
+        return !steps.inPersistentChunk(offset);
+    }
+}

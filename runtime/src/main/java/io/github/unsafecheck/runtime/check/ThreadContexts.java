@@ -1,0 +1,52 @@
+package io.github.unsafecheck.runtime.check;
+
+/**
+ * Per-thread state the rules consult after the cheap tests have already suspected a violation.
+ *
+ * <ul>
+ *   <li><b>checker context</b> — Go's "running on the system stack": the thread is inside the checker itself (building
+ *   a report, writing the JSON file, running the exit summary). Anything it writes is the checker's business, and a
+ *   nested check must not recurse into another report.
+ *   <li><b>allocator context</b> — Go's {@code m.mallocing != 0}: the thread is inside an allocator (the agent's own
+ *   allocation hooks, or a method the user declared with {@code allocators=}), which may keep heap pointers in the
+ *   native memory it manages. A depth counter, because allocators nest.
+ * </ul>
+ */
+public final class ThreadContexts {
+    private static final class State {
+        int checker;
+        int allocator;
+    }
+
+    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+
+    private ThreadContexts() {
+    }
+
+    public static boolean inCheckerContext() {
+        return STATE.get().checker > 0;
+    }
+
+    public static boolean inAllocatorContext() {
+        return STATE.get().allocator > 0;
+    }
+
+    public static void enterChecker() {
+        STATE.get().checker++;
+    }
+
+    public static void exitChecker() {
+        STATE.get().checker--;
+    }
+
+    public static void enterAllocator() {
+        STATE.get().allocator++;
+    }
+
+    public static void exitAllocator() {
+        State s = STATE.get();
+        if (s.allocator > 0) {
+            s.allocator--;
+        }
+    }
+}

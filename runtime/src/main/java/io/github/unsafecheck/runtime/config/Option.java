@@ -1,0 +1,91 @@
+package io.github.unsafecheck.runtime.config;
+
+import java.util.Locale;
+
+/**
+ * Every option of unsafecheck: its key (used as {@code -javaagent:…=key=value}, as the system property
+ * {@code unsafecheck.<key>} and as the Maven parameter of the same name), its default and how its value is checked.
+ * List values are separated by {@code :}.
+ */
+public enum Option {
+    MODE("mode", "throw", "throw|report|count",
+            "what a violation does: throw UnsafeWriteError before the write, report it and let the write happen, or only count it"),
+    REPORT("report", "", "<file>",
+            "append one JSON object per violation to this file (JSON lines); empty = no file"),
+    RULES("rules", "", "<rule>:<rule>…|all",
+            "the rules to check; empty = every rule that is on by default"),
+    STRICT("strict", "false", "true|false",
+            "also report writes to, and frees of, memory the checker never saw"),
+    INCLUDE("include", "*", "<glob>:<glob>…",
+            "classes whose call sites are rewritten (class-name globs with * and ?)"),
+    EXCLUDE("exclude", "", "<glob>:<glob>…",
+            "classes left alone even when included"),
+    ALLOCATORS("allocators", "", "<pkg.Class#method>:…",
+            "methods that run in allocator context, where storing heap pointers into native memory is allowed"),
+    COVERAGE("coverage", "", "<file>",
+            "at exit, write what the instrumenter saw per class (call sites rewritten, skipped and why) to this file"),
+    VERBOSE("verbose", "false", "true|false",
+            "print the effective settings and the heap ranges at start");
+
+    /** Prefix of the system property that carries each option. */
+    public static final String PROPERTY_PREFIX = "unsafecheck.";
+
+    private final String key;
+    private final String defaultValue;
+    private final String syntax;
+    private final String description;
+
+    Option(String key, String defaultValue, String syntax, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.syntax = syntax;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The accepted values, as shown in messages and in the help text. */
+    public String syntax() {
+        return syntax;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String propertyName() {
+        return PROPERTY_PREFIX + key;
+    }
+
+    /** The option with this key, or null. */
+    public static Option byKey(String key) {
+        for (Option o : values()) {
+            if (o.key.equals(key)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** The keys of all options, for "known options are …" messages. */
+    public static String keys() {
+        StringBuilder sb = new StringBuilder();
+        for (Option o : values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(o.key);
+        }
+        return sb.toString();
+    }
+
+    String normalize(String raw) {
+        return this == MODE || this == STRICT || this == VERBOSE ? raw.trim().toLowerCase(Locale.ROOT) : raw.trim();
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.unsafecheck.runtime.config;
+
+/**
+ * The rules a violation can break. The id is the stable token that reports, the {@code rules} option
+ * and the Maven {@code check} goal use.
+ */
+public enum Rule {
+    /** A Java heap address stored into native memory: the GC cannot see it, and it goes stale when the object moves. */
+    HEAP_POINTER("heap-pointer", true),
+    /** An object reference stored at a native address: HotSpot's GC barriers crash on it. */
+    HEAP_REFERENCE("heap-reference", true);
+
+    private final String id;
+    private final boolean onByDefault;
+
+    Rule(String id, boolean onByDefault) {
+        this.id = id;
+        this.onByDefault = onByDefault;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean onByDefault() {
+        return onByDefault;
+    }
+
+    /** The rule with this id, or null. */
+    public static Rule byId(String id) {
+        for (Rule r : values()) {
+            if (r.id.equals(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

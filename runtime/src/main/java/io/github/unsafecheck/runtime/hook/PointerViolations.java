@@ -1,0 +1,71 @@
+package io.github.unsafecheck.runtime.hook;
+
+import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.UnsafeWriteError;
+import io.github.unsafecheck.runtime.check.ThreadContexts;
+import io.github.unsafecheck.runtime.config.Mode;
+import io.github.unsafecheck.runtime.config.Rule;
+import io.github.unsafecheck.runtime.memory.HeapLayout;
+import io.github.unsafecheck.runtime.memory.HeapRanges;
+import io.github.unsafecheck.runtime.memory.RawMemory;
+import io.github.unsafecheck.runtime.report.Reporter;
+import io.github.unsafecheck.runtime.report.StackCapture;
+import io.github.unsafecheck.runtime.report.Violation;
+
+/**
+ * The slow path of the pointer rule, reached only when a write broke it. Runs in checker context, so that whatever
+ * reporting touches cannot recurse into another report.
+ */
+final class PointerViolations {
+    private PointerViolations() {
+    }
+
+    static void longStore(Rule rule, String op, long dst, long value) {
+        Reporter reporter = UnsafeCheckRuntime.reporter();
+        if (!reporter.checks(rule)) {
+            return;
+        }
+        ThreadContexts.enterChecker();
+        try {
+            Violation v = new Violation(rule, op, dst, value, null, 8, Violation.UNKNOWN, StackCapture.here(), false);
+            reporter.record(v);
+            if (reporter.mode() == Mode.THROW) {
+                throw error(v);
+            }
+        } finally {
+            ThreadContexts.exitChecker();
+        }
+    }
+
+    /** Returns true when the store must be skipped (report and count modes). */
+    static boolean referenceStore(Rule rule, String op, long dst, Object value) {
+        Reporter reporter = UnsafeCheckRuntime.reporter();
+        if (!reporter.checks(rule)) {
+            return false;
+        }
+        ThreadContexts.enterChecker();
+        try {
+            HeapLayout heap = HeapRanges.layout();
+            Long address = heap.isKnown() ? heap.addressOf(value) : null;
+            boolean skip = reporter.mode() != Mode.THROW;
+            Violation v = new Violation(rule, op, dst, address, typeName(value), RawMemory.REFERENCE_SIZE,
+                    Violation.UNKNOWN, StackCapture.here(), skip);
+            reporter.record(v);
+            if (!skip) {
+                throw error(v);
+            }
+            return true;
+        } finally {
+            ThreadContexts.exitChecker();
+        }
+    }
+
+    private static String typeName(Object value) {
+        return value.getClass().getTypeName();
+    }
+
+    private static UnsafeWriteError error(Violation v) {
+        return new UnsafeWriteError(v.headline(), v.rule().id(), v.dst(), v.site(),
+                v.stack().elements().toArray(new StackTraceElement[0]));
+    }
+}

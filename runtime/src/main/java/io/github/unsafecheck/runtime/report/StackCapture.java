@@ -1,0 +1,62 @@
+package io.github.unsafecheck.runtime.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The stack of a violation, starting at the first frame outside unsafecheck's runtime: that frame is the site, the
+ * rewritten call in the user's code.
+ */
+public final class StackCapture {
+    private static final String RUNTIME_PACKAGE = "io.github.unsafecheck.runtime.";
+    private static final int MAX_FRAMES = 64;
+
+    private final List<StackTraceElement> frames;
+
+    private StackCapture(List<StackTraceElement> frames) {
+        this.frames = frames;
+    }
+
+    /** The current thread's stack without unsafecheck's frames. */
+    public static StackCapture here() {
+        List<StackTraceElement> frames = StackWalker.getInstance().walk(s -> s
+                .dropWhile(f -> f.getClassName().startsWith(RUNTIME_PACKAGE))
+                .limit(MAX_FRAMES)
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .collect(Collectors.toList()));
+        return new StackCapture(frames);
+    }
+
+    public List<StackTraceElement> elements() {
+        return frames;
+    }
+
+    /** The site: {@code Class.method(File.java:line)}, or {@code <unknown>}. */
+    public String site() {
+        return frames.isEmpty() ? "<unknown>" : format(frames.get(0));
+    }
+
+    public List<String> formatted() {
+        List<String> out = new ArrayList<>(frames.size());
+        for (StackTraceElement e : frames) {
+            out.add(format(e));
+        }
+        return out;
+    }
+
+    /** {@code Class.method(File.java:line)}, without the module and class-loader prefixes. */
+    public static String format(StackTraceElement e) {
+        String where;
+        if (e.isNativeMethod()) {
+            where = "Native Method";
+        } else if (e.getFileName() == null) {
+            where = "Unknown Source";
+        } else if (e.getLineNumber() >= 0) {
+            where = e.getFileName() + ":" + e.getLineNumber();
+        } else {
+            where = e.getFileName();
+        }
+        return e.getClassName() + "." + e.getMethodName() + "(" + where + ")";
+    }
+}
