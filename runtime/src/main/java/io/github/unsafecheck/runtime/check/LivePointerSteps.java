@@ -16,11 +16,6 @@ public final class LivePointerSteps implements PointerSteps {
     }
 
     @Override
-    public boolean isHeapReference(Object value) {
-        return value != null;
-    }
-
-    @Override
     public boolean isHeapDestination(Object base, long offsetOrAddress) {
         return base != null || HeapRanges.contains(offsetOrAddress);
     }

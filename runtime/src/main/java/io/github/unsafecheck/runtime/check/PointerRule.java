@@ -19,6 +19,12 @@ import io.github.unsafecheck.runtime.config.Rule;
  *       rarely true. If it is false the expense doesn't matter since we are" reporting.
  *   <li>Otherwise: a violation, {@code heap-pointer} for an address, {@code heap-reference} for a reference.
  * </ol>
+ *
+ * <p>A reference store ({@code putObject}/{@code putReference} and friends) skips step 1: whatever the value, null
+ * included, HotSpot's GC barriers treat the destination as a heap slot (G1's pre-barrier loads the old "reference"
+ * there, the post-barrier marks a card for it), so at a native address even a null store crashes the JVM. The value
+ * is a reference the GC must handle by construction; the chain starts at step 2, which for the common case — a
+ * non-null base object — costs one null test.
  */
 public final class PointerRule {
     private PointerRule() {
@@ -35,11 +41,8 @@ public final class PointerRule {
         return suspected(steps, base, offset) ? Rule.HEAP_POINTER : null;
     }
 
-    /** A reference store of {@code value} at {@code base + offset}. Returns null when allowed, else the rule. */
-    public static Rule referenceStore(PointerSteps steps, Object base, long offset, Object value) {
-        if (!steps.isHeapReference(value)) {
-            return null;
-        }
+    /** A reference store at {@code base + offset}. Returns null when allowed, else the rule. */
+    public static Rule referenceStore(PointerSteps steps, Object base, long offset) {
         return suspected(steps, base, offset) ? Rule.HEAP_REFERENCE : null;
     }
 

@@ -9,9 +9,6 @@ public interface PointerSteps {
     /** Step 1 (64-bit value): is the value an address inside the Java heap? */
     boolean isHeapPointer(long value);
 
-    /** Step 1 (reference value): is the value a non-null object reference? */
-    boolean isHeapReference(Object value);
-
     /** Step 2: is the destination heap memory (a non-null base object, or an absolute address inside the heap)? */
     boolean isHeapDestination(Object base, long offsetOrAddress);
 

@@ -7,7 +7,10 @@ package io.github.unsafecheck.runtime.config;
 public enum Rule {
     /** A Java heap address stored into native memory: the GC cannot see it, and it goes stale when the object moves. */
     HEAP_POINTER("heap-pointer", true),
-    /** An object reference stored at a native address: HotSpot's GC barriers crash on it. */
+    /**
+     * A reference store ({@code putObject}/{@code putReference}) at a native address: HotSpot's GC barriers treat the
+     * destination as a heap slot and crash on it, whatever the value (null included).
+     */
     HEAP_REFERENCE("heap-reference", true);
 
     private final String id;

@@ -46,7 +46,7 @@ final class PointerViolations {
         ThreadContexts.enterChecker();
         try {
             HeapLayout heap = HeapRanges.layout();
-            Long address = heap.isKnown() ? heap.addressOf(value) : null;
+            Long address = heap.isKnown() && value != null ? heap.addressOf(value) : null;
             boolean skip = reporter.mode() != Mode.THROW;
             Violation v = new Violation(rule, op, dst, address, typeName(value), RawMemory.REFERENCE_SIZE,
                     Violation.UNKNOWN, StackCapture.here(), skip);
@@ -61,7 +61,7 @@ final class PointerViolations {
     }
 
     private static String typeName(Object value) {
-        return value.getClass().getTypeName();
+        return value == null ? null : value.getClass().getTypeName();
     }
 
     private static UnsafeWriteError error(Violation v) {

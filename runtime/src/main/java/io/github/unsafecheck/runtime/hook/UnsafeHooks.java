@@ -49,7 +49,7 @@ public final class UnsafeHooks {
      * crash HotSpot inside its GC barrier. {@link #referenceOffset} gives the matching offset.
      */
     public static Object storeReference(Object base, long offset, Object value, String op) {
-        Rule broken = PointerRule.referenceStore(LivePointerSteps.INSTANCE, base, offset, value);
+        Rule broken = PointerRule.referenceStore(LivePointerSteps.INSTANCE, base, offset);
         if (broken == null || !PointerViolations.referenceStore(broken, op, offset, value)) {
             return base;
         }

@@ -42,20 +42,21 @@ public final class Reporter {
         return rules.contains(rule);
     }
 
-    /** Counts the violation; the first at its site is also written to the report and (unless counting) stderr. */
+    /**
+     * Counts the violation; unless the mode is {@code count}, the first at its site is also written to the report
+     * and to stderr.
+     */
     public void record(Violation v) {
         byRule.incrementAndGet(v.rule().ordinal());
         AtomicLong count = bySite.computeIfAbsent(v.rule().id() + " at " + v.site(), k -> new AtomicLong());
-        if (count.getAndIncrement() > 0) {
+        if (count.getAndIncrement() > 0 || mode == Mode.COUNT) {
             return;
         }
         if (report != null) {
             report.append(v.json());
         }
-        if (mode != Mode.COUNT) {
-            err.print(v.text(outcome(v)));
-            err.flush();
-        }
+        err.print(v.text(outcome(v)));
+        err.flush();
     }
 
     private String outcome(Violation v) {

@@ -72,9 +72,13 @@ public final class Violation {
                 sb.append("Java heap pointer ").append(Hex.address(value));
                 break;
             case HEAP_REFERENCE:
-                sb.append("Java heap reference to a ").append(valueType);
-                if (value != null) {
-                    sb.append(" (now at ").append(Hex.address(value)).append(')');
+                if (valueType == null) {
+                    sb.append("a null reference (HotSpot's GC barriers treat the destination as a heap slot)");
+                } else {
+                    sb.append("Java heap reference to a ").append(valueType);
+                    if (value != null) {
+                        sb.append(" (now at ").append(Hex.address(value)).append(')');
+                    }
                 }
                 break;
             default:
