@@ -79,6 +79,21 @@ final class Programs {
         throw new AssertionError("no line with '" + anchor + "' and an expect mark in " + source);
     }
 
+    /** The first line of a program's source containing {@code text}. */
+    static int lineOf(String className, String text) {
+        try {
+            List<String> lines = Files.readAllLines(sourceOf(className), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no line with '" + text + "' in " + className);
+    }
+
     /** All {@code // expect: <rule>} lines of a program. */
     static List<Integer> allMarkedLines(String className) {
         List<Integer> out = new ArrayList<>();

@@ -38,6 +38,11 @@ public final class CallSite {
         return skipReason;
     }
 
+    @Override
+    public String toString() {
+        return method + " line " + line + ": " + target + (rewritten() ? " rewritten" : " skipped (" + skipReason + ")");
+    }
+
     CallSite skipped(String reason) {
         return new CallSite(method, line, target, reason);
     }

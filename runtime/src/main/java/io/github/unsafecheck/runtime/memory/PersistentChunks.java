@@ -41,19 +41,28 @@ public final class PersistentChunks {
         if (size > CHUNK_SIZE - LINK_SIZE - align) {
             long block = RawMemory.allocate(size + align);
             RawMemory.setMemory(block, size + align, (byte) 0);
-            long aligned = (block + align - 1) & -align;
+            long aligned = alignUp(block, align);
             register(block, size + align);
             return aligned;
         }
         synchronized (PersistentChunks.class) {
-            long offset = (used + align - 1) & -align;
-            if (current == 0 || offset + size > CHUNK_SIZE) {
-                current = newChunk();
-                offset = (LINK_SIZE + align - 1) & -align;
+            if (current != 0) {
+                long address = alignUp(current + used, align);
+                if (address + size <= current + CHUNK_SIZE) {
+                    used = address + size - current;
+                    return address;
+                }
             }
-            used = offset + size;
-            return current + offset;
+            // A fresh chunk always fits the request: larger ones were sent to their own block above.
+            current = newChunk();
+            long address = alignUp(current + LINK_SIZE, align);
+            used = address + size - current;
+            return address;
         }
+    }
+
+    private static long alignUp(long address, long align) {
+        return (address + align - 1) & -align;
     }
 
     /** Declares memory the caller owns and keeps alive as persistent: heap pointers may be stored in it. */

@@ -1,0 +1,100 @@
+package io.github.unsafecheck.instrumenter;
+
+import io.github.unsafecheck.runtime.hook.UnsafeHooks;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Type;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The table against the two sides it connects: the JDK's Unsafe classes and the runtime's hooks. */
+class RewriteTableTest {
+    private final RewriteTable table = RewriteTable.standard();
+
+    @Test
+    void everyHookExistsInTheRuntimeWithThatExactDescriptor() {
+        Set<String> hooks = new HashSet<>();
+        for (Method m : UnsafeHooks.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers())) {
+                hooks.add(m.getName() + Type.getMethodDescriptor(m));
+            }
+        }
+        assertEquals(RewriteTable.HOOKS, Type.getInternalName(UnsafeHooks.class));
+        for (Rewrite r : table.all()) {
+            assertTrue(hooks.contains(r.shape().hook() + r.hookDescriptor()), r::toString);
+        }
+        assertTrue(hooks.contains(RewriteTable.REFERENCE_OFFSET + RewriteTable.REFERENCE_OFFSET_DESCRIPTOR));
+    }
+
+    @Test
+    void everyEntryNamesAMethodOfThisJdk() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (Rewrite r : table.all()) {
+            Class<?> owner = Class.forName(r.owner().replace('/', '.'));
+            boolean found = false;
+            for (Method m : owner.getDeclaredMethods()) {
+                if (m.getName().equals(r.name()) && Type.getMethodDescriptor(m).equals(r.descriptor())) {
+                    found = true;
+                }
+            }
+            if (!found) {
+                missing.add(r.target());
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    /**
+     * Completeness: every public method of either Unsafe that can store a 64-bit value or a reference is in the
+     * table. A new JDK that adds one fails this test instead of silently escaping the checker.
+     */
+    @Test
+    void everyPointerSizedStoreOfThisJdkIsCovered() throws Exception {
+        Pattern stores = Pattern.compile("(put|compareAndSwap|compareAndSet|compareAndExchange|weakCompareAndSet|getAndSet)"
+                + "(Long|Address|Object|Reference|OrderedLong|OrderedObject).*");
+        List<String> uncovered = new ArrayList<>();
+        for (String owner : new String[] {"sun.misc.Unsafe", "jdk.internal.misc.Unsafe"}) {
+            for (Method m : Class.forName(owner).getDeclaredMethods()) {
+                if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers())
+                        || !stores.matcher(m.getName()).matches()) {
+                    continue;
+                }
+                Class<?>[] p = m.getParameterTypes();
+                boolean pointerSized = p.length >= 2 && (p[p.length - 1] == long.class || p[p.length - 1] == Object.class
+                        || (p.length >= 4 && p[p.length - 1] == boolean.class && p[p.length - 2] == long.class));
+                if (pointerSized && table.lookup(owner.replace('.', '/'), m.getName(), Type.getMethodDescriptor(m)) == null) {
+                    uncovered.add(owner + "." + m.getName() + Type.getMethodDescriptor(m));
+                }
+            }
+        }
+        assertEquals(List.of(), uncovered);
+    }
+
+    @Test
+    void lookups() {
+        assertNotNull(table.lookup("sun/misc/Unsafe", "putAddress", "(JJ)V"));
+        assertNull(table.lookup("sun/misc/Unsafe", "putInt", "(JI)V"));
+        assertNull(table.lookup("com/example/Unsafe", "putAddress", "(JJ)V"));
+        assertEquals("Unsafe.putAddress", table.lookup("sun/misc/Unsafe", "putAddress", "(JJ)V").op());
+        assertEquals("jdk.internal.misc.Unsafe.putReference",
+                table.lookup("jdk/internal/misc/Unsafe", "putReference", "(Ljava/lang/Object;JLjava/lang/Object;)V").op());
+    }
+
+    @Test
+    void preFilterMatchesExactConstantPoolNamesOnly() {
+        ConstantPoolFilter f = new ConstantPoolFilter(RewriteTable.hookedOwners());
+        assertTrue(f.mayReference(InstrumentingLoader.bytesOf("io.github.unsafecheck.instrumenter.samples.UnsafeSample")));
+        assertTrue(!f.mayReference(InstrumentingLoader.bytesOf("io.github.unsafecheck.instrumenter.samples.NoUnsafe")));
+        assertTrue(f.mayReference(new byte[] {1, 2, 3}), "unreadable bytes go to ASM, which says what is wrong");
+    }
+}

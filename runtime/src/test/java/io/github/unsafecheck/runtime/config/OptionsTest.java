@@ -1,0 +1,140 @@
+package io.github.unsafecheck.runtime.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+    private static final Properties NONE = new Properties();
+
+    @Test
+    void defaults() {
+        Options o = Options.parse(null, NONE);
+        assertEquals(Mode.THROW, o.mode());
+        assertNull(o.reportPath());
+        assertNull(o.coveragePath());
+        assertFalse(o.strict());
+        assertFalse(o.verbose());
+        assertEquals(EnumSet.of(Rule.HEAP_POINTER, Rule.HEAP_REFERENCE), o.rules());
+        assertTrue(ClassNameGlob.anyMatches(o.includes(), "com.example.Anything"));
+        assertTrue(o.excludes().isEmpty());
+        assertTrue(o.allocators().isEmpty());
+        assertEquals("", o.toAgentArgs());
+    }
+
+    @Test
+    void parsesEveryOption() {
+        Options o = Options.parse("mode=report,report=/tmp/r.jsonl,rules=heap-reference,strict=true,"
+                + "include=com.example.*:org.acme.Foo,exclude=com.example.gen.*,"
+                + "allocators=com.example.Pool#link:com.example.Arena#<init>,coverage=/tmp/c.jsonl,verbose=TRUE", NONE);
+        assertEquals(Mode.REPORT, o.mode());
+        assertEquals("/tmp/r.jsonl", o.reportPath());
+        assertEquals(EnumSet.of(Rule.HEAP_REFERENCE), o.rules());
+        assertTrue(o.strict());
+        assertTrue(o.verbose());
+        assertTrue(ClassNameGlob.anyMatches(o.includes(), "org.acme.Foo"));
+        assertFalse(ClassNameGlob.anyMatches(o.includes(), "org.acme.Foo2"));
+        assertTrue(ClassNameGlob.anyMatches(o.excludes(), "com.example.gen.X"));
+        assertEquals(2, o.allocators().size());
+        assertEquals("com.example.Arena", o.allocators().get(1).className());
+        assertEquals("<init>", o.allocators().get(1).methodName());
+        assertEquals("/tmp/c.jsonl", o.coveragePath());
+    }
+
+    @Test
+    void rulesAllAndRoundTrip() {
+        assertEquals(EnumSet.allOf(Rule.class), Options.parse("rules=all", NONE).rules());
+        Options o = Options.parse("mode=count,strict=true", NONE);
+        assertEquals(o.effective(), Options.parse(o.toAgentArgs(), NONE).effective());
+    }
+
+    @Test
+    void agentArgumentsWinOverSystemPropertiesWhichWinOverDefaults() {
+        Properties p = new Properties();
+        p.setProperty("unsafecheck.mode", "count");
+        p.setProperty("unsafecheck.strict", "true");
+        p.setProperty("unrelated.property", "x");
+        Options o = Options.parse("mode=report", p);
+        assertEquals(Mode.REPORT, o.mode());
+        assertTrue(o.strict());
+        assertTrue(o.isSet(Option.STRICT));
+        assertFalse(o.isSet(Option.REPORT));
+    }
+
+    @Test
+    void mapFormUsedByTheMavenPluginSharesTheParser() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("mode", "report");
+        m.put("rules", null);
+        assertEquals(Mode.REPORT, Options.fromMap(m, NONE).mode());
+        m.put("mode", "loud");
+        OptionException e = assertThrows(OptionException.class, () -> Options.fromMap(m, NONE));
+        assertEquals("unsafecheck: bad value 'loud' for option 'mode'; accepted values: throw, report, count",
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mdoe=throw | unsafecheck: unknown option 'mdoe' in agent options; known options: mode, report, rules, strict, include, exclude, allocators, coverage, verbose",
+        "mode=trow | unsafecheck: bad value 'trow' for option 'mode' in agent options; accepted values: throw, report, count",
+        "mode | unsafecheck: agent option 'mode' has no value; write key=value",
+        "mode=throw,mode=count | unsafecheck: option 'mode' is given twice in agent options",
+        "mode=throw,,strict=true | unsafecheck: empty entry in agent options",
+        "strict=1 | unsafecheck: bad value '1' for option 'strict' in agent options; accepted values: true, false",
+        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, all",
+        "include=com/example/* | 'com/example/*' is not a class-name glob",
+        "allocators=com.example.Pool | 'com.example.Pool' is not a method: use pkg.Class#method",
+        "allocators=com.example.Pool#1x | '1x'",
+    })
+    void badAgentArgumentsNameTheOption(String args, String message) {
+        OptionException e = assertThrows(OptionException.class, () -> Options.parse(args, NONE));
+        assertTrue(e.getMessage().contains(message.trim()), e.getMessage());
+    }
+
+    @Test
+    void badOrUnknownSystemPropertiesNameTheProperty() {
+        Properties p = new Properties();
+        p.setProperty("unsafecheck.verbos", "true");
+        OptionException e = assertThrows(OptionException.class, () -> Options.parse(null, p));
+        assertTrue(e.getMessage().contains("unknown option 'verbos' (system property unsafecheck.verbos)"),
+                e.getMessage());
+        Properties q = new Properties();
+        q.setProperty("unsafecheck.mode", "loud");
+        e = assertThrows(OptionException.class, () -> Options.parse(null, q));
+        assertTrue(e.getMessage().contains("(system property unsafecheck.mode)"), e.getMessage());
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        String help = Options.help();
+        for (Option o : Option.values()) {
+            assertTrue(help.contains("  " + o.key() + " "), o.key());
+            assertTrue(help.contains(o.description()), o.key());
+        }
+        assertTrue(help.contains("default: throw"));
+    }
+
+    @Test
+    void globsAndMethodRefs() {
+        ClassNameGlob g = ClassNameGlob.of("com.*.Foo?");
+        assertTrue(g.matches("com.example.Foo1"));
+        assertTrue(g.matches("com.a.b.FooX"));
+        assertFalse(g.matches("com.example.Foo"));
+        assertFalse(g.matches("org.example.Foo1"));
+        MethodRef all = MethodRef.parse("a.B$C#*");
+        assertTrue(all.matchesMethod("anything"));
+        assertFalse(all.matchesMethod("<clinit>"));
+        assertEquals("a.B$C", all.className());
+    }
+}
