@@ -3,9 +3,11 @@ package io.github.unsafecheck.runtime;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import io.github.unsafecheck.runtime.config.Rule;
+import io.github.unsafecheck.runtime.memory.Allocations;
 import io.github.unsafecheck.runtime.memory.HeapLayout;
 import io.github.unsafecheck.runtime.memory.HeapRanges;
 import io.github.unsafecheck.runtime.report.JsonLinesFile;
+import io.github.unsafecheck.runtime.report.LeakSummary;
 import io.github.unsafecheck.runtime.report.Reporter;
 
 import java.io.PrintStream;
@@ -33,11 +35,18 @@ public final class UnsafeCheckRuntime {
         PrintStream err = System.err;
         JsonLinesFile report = opts.reportPath() == null ? null : JsonLinesFile.open(opts.reportPath(), "report");
         HeapLayout heap = HeapRanges.layout();
-        Reporter r = new Reporter(opts.mode(), opts.rules(), report, err);
+        Reporter r = new Reporter(opts.mode(), opts.rules(), opts.strict(), report, err);
+        Allocations.install(opts.redzone(), opts.quarantine(), opts.stacks());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             String summary = r.summary();
             if (summary != null) {
                 err.println(summary);
+            }
+            if (opts.leaks()) {
+                String leaks = LeakSummary.of(Allocations.get().live());
+                if (leaks != null) {
+                    err.println(leaks);
+                }
             }
         }, "unsafecheck-summary"));
         if (!heap.isKnown() && opts.rules().contains(Rule.HEAP_POINTER)) {

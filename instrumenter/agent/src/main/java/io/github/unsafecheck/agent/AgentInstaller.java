@@ -36,7 +36,9 @@ final class AgentInstaller {
         CoverageRecorder coverage = new CoverageRecorder();
         ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
         UnsafeCallTransformer transformer = new UnsafeCallTransformer(ClassInstrumenter.standard(), filter, coverage);
+        transformer.warmUp();
         inst.addTransformer(transformer, true);
+        JdkAllocationClasses.retransformLoaded(inst);
 
         AllocatorMethods allocators = new AllocatorMethods(options.allocators());
         if (!allocators.isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UnsafeCallTransformer implements ClassFileTransformer {
     private final ClassInstrumenter instrumenter;
+    private final ClassInstrumenter jdkAllocations = ClassInstrumenter.allocationsOnly();
     private final ClassFilter filter;
     private final CoverageRecorder coverage;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -27,6 +28,20 @@ final class UnsafeCallTransformer implements ClassFileTransformer {
         this.coverage = coverage;
     }
 
+    /** Runs one transformation before registration: see {@link WarmupSample}. */
+    void warmUp() {
+        String name = WarmupSample.class.getName().replace('.', '/');
+        try (java.io.InputStream in = WarmupSample.class.getResourceAsStream("WarmupSample.class")) {
+            byte[] bytes = in.readAllBytes();
+            instrumenter.instrument(name, bytes);
+            jdkAllocations.instrument(name, bytes);
+            JdkAllocationClasses.contains(null, name);
+            loaderName(WarmupSample.class.getClassLoader());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("unsafecheck: transformer warm-up failed (" + e + ")");
+        }
+    }
+
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
@@ -34,12 +49,13 @@ final class UnsafeCallTransformer implements ClassFileTransformer {
             return null; // hidden classes have no name here (and never reach a transformer on JDK 15+ anyway)
         }
         String name = internalName.replace('/', '.');
-        if (!filter.accepts(loader, name)) {
+        boolean jdk = JdkAllocationClasses.contains(loader, internalName);
+        if (!jdk && !filter.accepts(loader, name)) {
             return null;
         }
         try {
             coverage.offered();
-            ClassInstrumenter.Result result = instrumenter.instrument(name, classFile);
+            ClassInstrumenter.Result result = (jdk ? jdkAllocations : instrumenter).instrument(name, classFile);
             ClassCoverage c = result.coverage();
             if (c != null) {
                 coverage.record(loaderName(loader), c);
@@ -59,6 +75,9 @@ final class UnsafeCallTransformer implements ClassFileTransformer {
     }
 
     private static String loaderName(ClassLoader loader) {
+        if (loader == null) {
+            return "bootstrap";
+        }
         String n = loader.getName();
         return n != null ? n : loader.getClass().getName();
     }

@@ -20,10 +20,29 @@ final class CallSiteCensus extends ClassVisitor {
     private final List<CallSite> sites = new ArrayList<>();
     /** Per method, in declaration order: max locals, or -1 when the method has nothing to rewrite. */
     private final List<Integer> spillBase = new ArrayList<>();
+    private String className = "";
+    private String sourceFile;
 
     CallSiteCensus(RewriteTable table) {
         super(Opcodes.ASM9);
         this.table = table;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+            String[] interfaces) {
+        className = name.replace('/', '.');
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        sourceFile = source;
+    }
+
+    /** {@code Class.method(File.java:line)}, the way stack traces name a frame. */
+    String site(String method, int line) {
+        String where = sourceFile == null ? "Unknown Source" : line >= 0 ? sourceFile + ":" + line : sourceFile;
+        return className + "." + method + "(" + where + ")";
     }
 
     List<CallSite> sites() {

@@ -1,25 +1,32 @@
 package io.github.unsafecheck.instrumenter;
 
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Second pass: puts a hook call in front of every call the {@link RewriteTable} lists, and keeps the original call.
+ * Second pass: weaves a hook call around every call the {@link RewriteTable} lists, and keeps the original call.
  *
  * <pre>
  *   before:  … unsafe addr value            INVOKEVIRTUAL Unsafe.putAddress(JJ)V
  *   after:   … unsafe addr value  LSTORE v  LSTORE a            (spill the operands; the receiver stays)
- *            LLOAD a  LLOAD v  LDC "Unsafe.putAddress"  INVOKESTATIC UnsafeHooks.storeLong(JJLjava/lang/String;)V
+ *            LLOAD a  LLOAD v  LDC "Unsafe.putAddress"  SIPUSH slot
+ *            INVOKESTATIC UnsafeHooks.storeLong(JJLjava/lang/String;I)V
  *            LLOAD a  LLOAD v                INVOKEVIRTUAL Unsafe.putAddress(JJ)V
  * </pre>
  *
- * The spill slots lie above the method's own locals and are dead after the call, and no branch is added, so the
+ * Allocation calls get hooks on both sides instead: the size going in (plus the redzone), the address coming out
+ * (recorded); a free gets the address it really frees (0: the block stays in quarantine).
+ *
+ * <p>The spill slots lie above the method's own locals and are dead after the call, and no branch is added, so the
  * existing stack map frames stay valid: nothing is recomputed and no class is loaded to do it. The operand stack
- * grows by at most the one slot of the operation-name constant.
+ * grows by at most four slots (the constants).
  */
 final class CallSiteRewriter extends ClassVisitor {
+    private static final int EXTRA_STACK = 4;
+
     private final RewriteTable table;
     private final CallSiteCensus census;
     private int methodIndex;
@@ -36,30 +43,74 @@ final class CallSiteRewriter extends ClassVisitor {
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
         int spillBase = census.spillBase(methodIndex++);
         // Methods without a call to rewrite go straight to the writer, which copies their bytes unchanged.
-        return spillBase < 0 ? mv : new Rewriting(mv, spillBase);
+        return spillBase < 0 ? mv : new Rewriting(mv, spillBase, name);
     }
 
     private final class Rewriting extends MethodVisitor {
         private final int spillBase;
+        private final String methodName;
         private int spillSlots;
+        private int line = -1;
 
-        Rewriting(MethodVisitor next, int spillBase) {
+        Rewriting(MethodVisitor next, int spillBase, String methodName) {
             super(Opcodes.ASM9, next);
             this.spillBase = spillBase;
+            this.methodName = methodName;
+        }
+
+        @Override
+        public void visitLineNumber(int lineNumber, Label start) {
+            line = lineNumber;
+            super.visitLineNumber(lineNumber, start);
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
             Rewrite r = opcode == Opcodes.INVOKEVIRTUAL ? table.lookup(owner, name, descriptor) : null;
-            if (r != null) {
-                emitHook(r);
+            if (r == null) {
+                super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+                return;
             }
-            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+            int[] slot = spill(r.argumentTypes());
+            switch (r.shape().weave()) {
+                case CHECK:
+                case CHECK_REDIRECT:
+                    check(r, slot);
+                    super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+                    break;
+                case ALLOCATE:
+                    load(Type.LONG_TYPE, slot[0]);
+                    hook(RewriteTable.ALLOCATION_SIZE, RewriteTable.ALLOCATION_SIZE_DESCRIPTOR);
+                    super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+                    load(Type.LONG_TYPE, slot[0]);
+                    opAndSite(r);
+                    hook(r.shape().hook(), r.hookDescriptor());
+                    break;
+                case FREE:
+                    load(Type.LONG_TYPE, slot[0]);
+                    opAndSite(r);
+                    hook(r.shape().hook(), r.hookDescriptor());
+                    super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+                    break;
+                case REALLOCATE:
+                    load(Type.LONG_TYPE, slot[0]);
+                    super.visitLdcInsn(r.op());
+                    hook(RewriteTable.REALLOC_SOURCE, RewriteTable.REALLOC_SOURCE_DESCRIPTOR);
+                    load(Type.LONG_TYPE, slot[1]);
+                    hook(RewriteTable.ALLOCATION_SIZE, RewriteTable.ALLOCATION_SIZE_DESCRIPTOR);
+                    super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+                    load(Type.LONG_TYPE, slot[0]);
+                    load(Type.LONG_TYPE, slot[1]);
+                    opAndSite(r);
+                    hook(r.shape().hook(), r.hookDescriptor());
+                    break;
+                default:
+                    throw new AssertionError(r.shape());
+            }
         }
 
-        /** Spill the operands, call the hook with the ones it takes, reload them for the original call. */
-        private void emitHook(Rewrite r) {
-            Type[] args = r.argumentTypes();
+        /** Stores the call's operands in fresh locals (receiver stays on the stack); returns their slots. */
+        private int[] spill(Type[] args) {
             int[] slot = new int[args.length];
             int next = spillBase;
             for (int i = 0; i < args.length; i++) {
@@ -70,29 +121,70 @@ final class CallSiteRewriter extends ClassVisitor {
             for (int i = args.length - 1; i >= 0; i--) {
                 super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slot[i]);
             }
+            return slot;
+        }
+
+        /** The hook with the arguments it takes, then the operands back for the original call. */
+        private void check(Rewrite r, int[] slot) {
+            Type[] args = r.argumentTypes();
             for (int p : r.shape().passed()) {
-                super.visitVarInsn(args[p].getOpcode(Opcodes.ILOAD), slot[p]);
+                load(args[p], slot[p]);
             }
-            super.visitLdcInsn(r.op());
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, RewriteTable.HOOKS, r.shape().hook(), r.hookDescriptor(),
-                    false);
+            switch (r.shape().constants()) {
+                case SIZE_OP_SLOT:
+                    pushInt(r.size());
+                    super.visitLdcInsn(r.op());
+                    pushInt(SlotAllocator.next());
+                    break;
+                case OP_SLOT:
+                    super.visitLdcInsn(r.op());
+                    pushInt(SlotAllocator.next());
+                    break;
+                default:
+                    super.visitLdcInsn(r.op());
+            }
+            hook(r.shape().hook(), r.hookDescriptor());
             int reload = 0;
-            if (r.shape().redirectsBase()) {
+            if (r.shape().weave() == Shape.Weave.CHECK_REDIRECT) {
                 // stack: … unsafe base'  →  … unsafe base' offset'
                 super.visitInsn(Opcodes.DUP);
-                super.visitVarInsn(Opcodes.LLOAD, slot[1]);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, RewriteTable.HOOKS, RewriteTable.REFERENCE_OFFSET,
-                        RewriteTable.REFERENCE_OFFSET_DESCRIPTOR, false);
+                load(Type.LONG_TYPE, slot[1]);
+                hook(RewriteTable.REFERENCE_OFFSET, RewriteTable.REFERENCE_OFFSET_DESCRIPTOR);
                 reload = 2;
             }
             for (int i = reload; i < args.length; i++) {
-                super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slot[i]);
+                load(args[i], slot[i]);
+            }
+        }
+
+        private void opAndSite(Rewrite r) {
+            super.visitLdcInsn(r.op());
+            super.visitLdcInsn(census.site(methodName, line));
+        }
+
+        private void load(Type t, int slot) {
+            super.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+        }
+
+        private void hook(String name, String descriptor) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RewriteTable.HOOKS, name, descriptor, false);
+        }
+
+        private void pushInt(int v) {
+            if (v >= -1 && v <= 5) {
+                super.visitInsn(Opcodes.ICONST_0 + v);
+            } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+                super.visitIntInsn(Opcodes.BIPUSH, v);
+            } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+                super.visitIntInsn(Opcodes.SIPUSH, v);
+            } else {
+                super.visitLdcInsn(v);
             }
         }
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(maxStack + 2, Math.max(maxLocals, spillBase + spillSlots));
+            super.visitMaxs(maxStack + EXTRA_STACK, Math.max(maxLocals, spillBase + spillSlots));
         }
     }
 }

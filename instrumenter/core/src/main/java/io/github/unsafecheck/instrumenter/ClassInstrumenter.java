@@ -22,6 +22,11 @@ public final class ClassInstrumenter {
         return new ClassInstrumenter(RewriteTable.standard());
     }
 
+    /** For the JDK's own direct-buffer classes: allocations and frees only. */
+    public static ClassInstrumenter allocationsOnly() {
+        return new ClassInstrumenter(RewriteTable.allocationsOnly());
+    }
+
     /** The outcome for one class. */
     public static final class Result {
         private final byte[] bytes;

@@ -3,8 +3,8 @@ package io.github.unsafecheck.instrumenter;
 import org.objectweb.asm.Type;
 
 /**
- * What one JDK method's call sites become: which of the call's arguments are passed to which static hook, with the
- * operation's name appended as a constant. The original instruction stays in place after the hook.
+ * What one JDK method's call sites become: which of the call's arguments are passed to which static hook, with
+ * which constants, and how the hook is woven around the original instruction (which always stays in place).
  */
 public final class Rewrite {
     private final String owner;
@@ -12,13 +12,15 @@ public final class Rewrite {
     private final String descriptor;
     private final String op;
     private final Shape shape;
+    private final int size;
 
-    Rewrite(String owner, String name, String descriptor, String op, Shape shape) {
+    Rewrite(String owner, String name, String descriptor, String op, Shape shape, int size) {
         this.owner = owner;
         this.name = name;
         this.descriptor = descriptor;
         this.op = op;
         this.shape = shape;
+        this.size = size;
     }
 
     /** Internal name of the JDK class, e.g. {@code sun/misc/Unsafe}. */
@@ -43,20 +45,51 @@ public final class Rewrite {
         return shape;
     }
 
+    /** Bytes written, for {@link Shape.Constants#SIZE_OP_SLOT} shapes. */
+    public int size() {
+        return size;
+    }
+
     /** The argument types of the original call (without the receiver). */
     public Type[] argumentTypes() {
         return Type.getArgumentTypes(descriptor);
     }
 
-    /** The hook's descriptor: the passed arguments' types, then the operation name. */
+    /** The hook's descriptor. */
     public String hookDescriptor() {
-        Type[] args = argumentTypes();
-        Type[] hookArgs = new Type[shape.passed().length + 1];
-        for (int i = 0; i < shape.passed().length; i++) {
-            hookArgs[i] = args[shape.passed()[i]];
+        Type j = Type.LONG_TYPE;
+        Type s = Type.getType(String.class);
+        switch (shape.weave()) {
+            case ALLOCATE:
+                return Type.getMethodDescriptor(j, j, j, s, s);            // (address, n, op, site)
+            case FREE:
+                return Type.getMethodDescriptor(j, j, s, s);               // (address, op, site)
+            case REALLOCATE:
+                return Type.getMethodDescriptor(j, j, j, j, s, s);         // (new, old, n, op, site)
+            default:
+                break;
         }
-        hookArgs[hookArgs.length - 1] = Type.getType(String.class);
-        return Type.getMethodDescriptor(shape.redirectsBase() ? Type.getType(Object.class) : Type.VOID_TYPE, hookArgs);
+        Type[] args = argumentTypes();
+        int[] passed = shape.passed();
+        java.util.List<Type> hookArgs = new java.util.ArrayList<>();
+        for (int p : passed) {
+            hookArgs.add(args[p]);
+        }
+        switch (shape.constants()) {
+            case SIZE_OP_SLOT:
+                hookArgs.add(Type.INT_TYPE);
+                hookArgs.add(s);
+                hookArgs.add(Type.INT_TYPE);
+                break;
+            case OP_SLOT:
+                hookArgs.add(s);
+                hookArgs.add(Type.INT_TYPE);
+                break;
+            default:
+                hookArgs.add(s);
+        }
+        Type ret = shape.weave() == Shape.Weave.CHECK_REDIRECT ? Type.getType(Object.class) : Type.VOID_TYPE;
+        return Type.getMethodDescriptor(ret, hookArgs.toArray(new Type[0]));
     }
 
     /** {@code sun.misc.Unsafe.putAddress(JJ)V}, for coverage reports. */

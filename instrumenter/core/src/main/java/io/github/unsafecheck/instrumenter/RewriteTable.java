@@ -4,16 +4,23 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The one place that names which JDK method maps to which hook. Everything the instrumenter rewrites is listed here;
  * a method that is not here is never touched.
  *
  * <p>Both {@code sun.misc.Unsafe} and {@code jdk.internal.misc.Unsafe} are covered (Agrona 2.x and code run with
- * {@code --add-exports} call the internal one). A method that a JDK lacks simply never matches. The pointer rule
- * covers every store that can write a pointer: {@code putAddress}; every 64-bit store (plain, volatile, ordered,
- * release, opaque, unaligned, CAS, getAndSet — LWJGL and others store pointers with {@code putLong}); and every
- * reference store.
+ * {@code --add-exports} call the internal one); a method that a JDK lacks simply never matches, and a test checks
+ * that every memory-writing method of the running JDK is listed. The families:
+ * <ul>
+ *   <li>every store of 8 bytes ({@code putAddress}, {@code putLong} in all its forms, CAS, getAndSet) runs the pointer
+ *       rule, then the memory rules — LWJGL and others store pointers with {@code putLong};
+ *   <li>every reference store runs the pointer rule (at a native address it is a {@code heap-reference});
+ *   <li>every other store, CAS and atomic update of 1, 2, 4 or 8 bytes, {@code setMemory} and {@code copyMemory}
+ *       run the memory rules;
+ *   <li>{@code allocateMemory}, {@code reallocateMemory} and {@code freeMemory} are tracked.
+ * </ul>
  */
 public final class RewriteTable {
     /** Internal name of the runtime class with the hooks. */
@@ -21,57 +28,147 @@ public final class RewriteTable {
     /** The hook that gives the offset matching the base a reference-store hook returned. */
     public static final String REFERENCE_OFFSET = "referenceOffset";
     public static final String REFERENCE_OFFSET_DESCRIPTOR = "(Ljava/lang/Object;J)J";
+    /** The hooks around the original allocation calls (see the runtime's AllocationHooks). */
+    public static final String ALLOCATION_SIZE = "allocationSize";
+    public static final String ALLOCATION_SIZE_DESCRIPTOR = "(J)J";
+    public static final String REALLOC_SOURCE = "reallocSource";
+    public static final String REALLOC_SOURCE_DESCRIPTOR = "(JLjava/lang/String;)J";
+    /** Must equal the runtime's SiteCache.SLOTS (a test checks it). */
+    public static final int CACHE_SLOTS = 4096;
 
     public static final String SUN_UNSAFE = "sun/misc/Unsafe";
     public static final String INTERNAL_UNSAFE = "jdk/internal/misc/Unsafe";
 
     private static final String OBJ = "Ljava/lang/Object;";
-    private static final RewriteTable DEFAULT = new RewriteTable();
+    private static final String[][] PRIMITIVES = {
+        // name, descriptor letter, size in bytes
+        {"Boolean", "Z", "1"}, {"Byte", "B", "1"}, {"Short", "S", "2"}, {"Char", "C", "2"},
+        {"Int", "I", "4"}, {"Long", "J", "8"}, {"Float", "F", "4"}, {"Double", "D", "8"},
+    };
+    private static final RewriteTable STANDARD = new RewriteTable(r -> true);
+    private static final RewriteTable ALLOCATIONS = new RewriteTable(r -> r.shape().isAllocation());
 
     private final Map<String, Rewrite> byKey = new HashMap<>();
 
-    private RewriteTable() {
-        // sun.misc.Unsafe (JDK 17 and 25 have no putReference here, only putObject).
-        add(SUN_UNSAFE, Shape.LONG_AT_ADDRESS, "(JJ)V", "putAddress", "putLong");
-        add(SUN_UNSAFE, Shape.LONG_AT_BASE, "(" + OBJ + "JJ)V", "putLong", "putLongVolatile", "putOrderedLong");
-        add(SUN_UNSAFE, Shape.LONG_AT_BASE, "(" + OBJ + "JJ)J", "getAndSetLong");
-        add(SUN_UNSAFE, Shape.LONG_CAS, "(" + OBJ + "JJJ)Z", "compareAndSwapLong");
-        add(SUN_UNSAFE, Shape.REFERENCE_AT_BASE, "(" + OBJ + "J" + OBJ + ")V",
-                "putObject", "putObjectVolatile", "putOrderedObject");
-        add(SUN_UNSAFE, Shape.REFERENCE_AT_BASE, "(" + OBJ + "J" + OBJ + ")" + OBJ, "getAndSetObject");
-        add(SUN_UNSAFE, Shape.REFERENCE_CAS, "(" + OBJ + "J" + OBJ + OBJ + ")Z", "compareAndSwapObject");
+    private RewriteTable(Predicate<Rewrite> keep) {
+        sunMiscUnsafe();
+        internalUnsafe();
+        byKey.values().removeIf(keep.negate());
+    }
 
-        // jdk.internal.misc.Unsafe.
-        add(INTERNAL_UNSAFE, Shape.LONG_AT_ADDRESS, "(JJ)V", "putAddress", "putLong");
-        add(INTERNAL_UNSAFE, Shape.LONG_AT_BASE, "(" + OBJ + "JJ)V", "putAddress", "putLong", "putLongVolatile",
-                "putLongRelease", "putLongOpaque", "putLongUnaligned");
-        add(INTERNAL_UNSAFE, Shape.LONG_AT_BASE, "(" + OBJ + "JJZ)V", "putLongUnaligned");
-        add(INTERNAL_UNSAFE, Shape.LONG_AT_BASE, "(" + OBJ + "JJ)J",
-                "getAndSetLong", "getAndSetLongAcquire", "getAndSetLongRelease");
-        add(INTERNAL_UNSAFE, Shape.LONG_CAS, "(" + OBJ + "JJJ)Z", "compareAndSetLong", "weakCompareAndSetLong",
-                "weakCompareAndSetLongPlain", "weakCompareAndSetLongAcquire", "weakCompareAndSetLongRelease");
-        add(INTERNAL_UNSAFE, Shape.LONG_CAS, "(" + OBJ + "JJJ)J", "compareAndExchangeLong",
-                "compareAndExchangeLongAcquire", "compareAndExchangeLongRelease");
-        add(INTERNAL_UNSAFE, Shape.REFERENCE_AT_BASE, "(" + OBJ + "J" + OBJ + ")V", "putReference",
+    /** Everything: application classes. */
+    public static RewriteTable standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Only allocation, reallocation and free: the JDK's own direct-buffer code, whose allocations the checker must
+     * track, but whose writes it must not slow down.
+     */
+    public static RewriteTable allocationsOnly() {
+        return ALLOCATIONS;
+    }
+
+    private void sunMiscUnsafe() {
+        String o = SUN_UNSAFE;
+        for (String[] t : PRIMITIVES) {
+            boolean isLong = t[1].equals("J");
+            Shape atBase = isLong ? Shape.LONG_AT_BASE : Shape.WRITE_AT_BASE;
+            add(o, atBase, t, "(" + OBJ + "J" + t[1] + ")V", "put" + t[0], "put" + t[0] + "Volatile");
+            if (!t[1].equals("Z")) {
+                add(o, isLong ? Shape.LONG_AT_ADDRESS : Shape.WRITE_AT_ADDRESS, t, "(J" + t[1] + ")V", "put" + t[0]);
+            }
+        }
+        add(o, Shape.LONG_AT_ADDRESS, primitive("J"), "(JJ)V", "putAddress");
+        add(o, Shape.WRITE_AT_BASE, primitive("I"), "(" + OBJ + "JI)V", "putOrderedInt");
+        add(o, Shape.LONG_AT_BASE, primitive("J"), "(" + OBJ + "JJ)V", "putOrderedLong");
+        add(o, Shape.WRITE_AT_BASE, primitive("I"), "(" + OBJ + "JII)Z", "compareAndSwapInt");
+        add(o, Shape.LONG_CAS, primitive("J"), "(" + OBJ + "JJJ)Z", "compareAndSwapLong");
+        add(o, Shape.WRITE_AT_BASE, primitive("I"), "(" + OBJ + "JI)I", "getAndAddInt", "getAndSetInt");
+        add(o, Shape.WRITE_AT_BASE, primitive("J"), "(" + OBJ + "JJ)J", "getAndAddLong");
+        add(o, Shape.LONG_AT_BASE, primitive("J"), "(" + OBJ + "JJ)J", "getAndSetLong");
+        add(o, Shape.REFERENCE_AT_BASE, null, "(" + OBJ + "J" + OBJ + ")V",
+                "putObject", "putObjectVolatile", "putOrderedObject");
+        add(o, Shape.REFERENCE_AT_BASE, null, "(" + OBJ + "J" + OBJ + ")" + OBJ, "getAndSetObject");
+        add(o, Shape.REFERENCE_CAS, null, "(" + OBJ + "J" + OBJ + OBJ + ")Z", "compareAndSwapObject");
+        bulk(o);
+    }
+
+    private void internalUnsafe() {
+        String o = INTERNAL_UNSAFE;
+        for (String[] t : PRIMITIVES) {
+            String d = t[1];
+            boolean isLong = d.equals("J");
+            Shape atBase = isLong ? Shape.LONG_AT_BASE : Shape.WRITE_AT_BASE;
+            Shape cas = isLong ? Shape.LONG_CAS : Shape.WRITE_AT_BASE;
+            String n = t[0];
+            add(o, atBase, t, "(" + OBJ + "J" + d + ")V", "put" + n, "put" + n + "Volatile", "put" + n + "Release",
+                    "put" + n + "Opaque");
+            if ("SCIJ".contains(d)) {
+                add(o, atBase, t, "(" + OBJ + "J" + d + ")V", "put" + n + "Unaligned");
+                add(o, atBase, t, "(" + OBJ + "J" + d + "Z)V", "put" + n + "Unaligned");
+            }
+            if (!d.equals("Z")) {
+                add(o, isLong ? Shape.LONG_AT_ADDRESS : Shape.WRITE_AT_ADDRESS, t, "(J" + d + ")V", "put" + n);
+            }
+            add(o, cas, t, "(" + OBJ + "J" + d + d + ")Z", "compareAndSet" + n, "weakCompareAndSet" + n,
+                    "weakCompareAndSet" + n + "Plain", "weakCompareAndSet" + n + "Acquire",
+                    "weakCompareAndSet" + n + "Release");
+            add(o, cas, t, "(" + OBJ + "J" + d + d + ")" + d, "compareAndExchange" + n,
+                    "compareAndExchange" + n + "Acquire", "compareAndExchange" + n + "Release");
+            add(o, atBase, t, "(" + OBJ + "J" + d + ")" + d, "getAndSet" + n, "getAndSet" + n + "Acquire",
+                    "getAndSet" + n + "Release");
+            if (!d.equals("Z")) {
+                add(o, Shape.WRITE_AT_BASE, t, "(" + OBJ + "J" + d + ")" + d, "getAndAdd" + n,
+                        "getAndAdd" + n + "Acquire", "getAndAdd" + n + "Release");
+            }
+            for (String op : "FD".contains(d) ? new String[0] : new String[] {"Or", "And", "Xor"}) {
+                add(o, Shape.WRITE_AT_BASE, t, "(" + OBJ + "J" + d + ")" + d, "getAndBitwise" + op + n,
+                        "getAndBitwise" + op + n + "Acquire", "getAndBitwise" + op + n + "Release");
+            }
+        }
+        add(o, Shape.LONG_AT_ADDRESS, primitive("J"), "(JJ)V", "putAddress");
+        add(o, Shape.LONG_AT_BASE, primitive("J"), "(" + OBJ + "JJ)V", "putAddress");
+        add(o, Shape.REFERENCE_AT_BASE, null, "(" + OBJ + "J" + OBJ + ")V", "putReference",
                 "putReferenceVolatile", "putReferenceRelease", "putReferenceOpaque");
-        add(INTERNAL_UNSAFE, Shape.REFERENCE_AT_BASE, "(" + OBJ + "J" + OBJ + ")" + OBJ,
+        add(o, Shape.REFERENCE_AT_BASE, null, "(" + OBJ + "J" + OBJ + ")" + OBJ,
                 "getAndSetReference", "getAndSetReferenceAcquire", "getAndSetReferenceRelease");
-        add(INTERNAL_UNSAFE, Shape.REFERENCE_CAS, "(" + OBJ + "J" + OBJ + OBJ + ")Z", "compareAndSetReference",
+        add(o, Shape.REFERENCE_CAS, null, "(" + OBJ + "J" + OBJ + OBJ + ")Z", "compareAndSetReference",
                 "weakCompareAndSetReference", "weakCompareAndSetReferencePlain", "weakCompareAndSetReferenceAcquire",
                 "weakCompareAndSetReferenceRelease");
-        add(INTERNAL_UNSAFE, Shape.REFERENCE_CAS, "(" + OBJ + "J" + OBJ + OBJ + ")" + OBJ,
+        add(o, Shape.REFERENCE_CAS, null, "(" + OBJ + "J" + OBJ + OBJ + ")" + OBJ,
                 "compareAndExchangeReference", "compareAndExchangeReferenceAcquire",
                 "compareAndExchangeReferenceRelease");
+        add(o, Shape.COPY_AT_BASES, null, "(" + OBJ + "J" + OBJ + "JJJ)V", "copySwapMemory");
+        add(o, Shape.COPY_ABSOLUTE, null, "(JJJJ)V", "copySwapMemory");
+        bulk(o);
     }
 
-    public static RewriteTable standard() {
-        return DEFAULT;
+    /** setMemory, copyMemory and the allocation calls: the same on both classes. */
+    private void bulk(String o) {
+        add(o, Shape.FILL_AT_ADDRESS, null, "(JJB)V", "setMemory");
+        add(o, Shape.FILL_AT_BASE, null, "(" + OBJ + "JJB)V", "setMemory");
+        add(o, Shape.COPY_ABSOLUTE, null, "(JJJ)V", "copyMemory");
+        add(o, Shape.COPY_AT_BASES, null, "(" + OBJ + "J" + OBJ + "JJ)V", "copyMemory");
+        add(o, Shape.ALLOCATE, null, "(J)J", "allocateMemory");
+        add(o, Shape.REALLOCATE, null, "(JJ)J", "reallocateMemory");
+        add(o, Shape.FREE, null, "(J)V", "freeMemory");
     }
 
-    private void add(String owner, Shape shape, String descriptor, String... names) {
+    private static String[] primitive(String letter) {
+        for (String[] t : PRIMITIVES) {
+            if (t[1].equals(letter)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(letter);
+    }
+
+    private void add(String owner, Shape shape, String[] type, String descriptor, String... names) {
         String prefix = owner.equals(SUN_UNSAFE) ? "Unsafe." : "jdk.internal.misc.Unsafe.";
+        int size = type == null ? 0 : Integer.parseInt(type[2]);
         for (String name : names) {
-            Rewrite r = new Rewrite(owner, name, descriptor, prefix + name, shape);
+            Rewrite r = new Rewrite(owner, name, descriptor, prefix + name, shape, size);
             if (byKey.put(key(owner, name, descriptor), r) != null) {
                 throw new IllegalStateException("listed twice: " + r);
             }

@@ -55,13 +55,14 @@ class RewriteTableTest {
     }
 
     /**
-     * Completeness: every public method of either Unsafe that can store a 64-bit value or a reference is in the
-     * table. A new JDK that adds one fails this test instead of silently escaping the checker.
+     * Completeness: every public method of either Unsafe that writes, allocates or frees memory is in the table. A
+     * new JDK that adds one fails this test instead of silently escaping the checker.
      */
     @Test
-    void everyPointerSizedStoreOfThisJdkIsCovered() throws Exception {
-        Pattern stores = Pattern.compile("(put|compareAndSwap|compareAndSet|compareAndExchange|weakCompareAndSet|getAndSet)"
-                + "(Long|Address|Object|Reference|OrderedLong|OrderedObject).*");
+    void everyWriteAllocationAndFreeOfThisJdkIsCovered() throws Exception {
+        Pattern stores = Pattern.compile("put.*|compareAndSwap.*|compareAndSet.*|compareAndExchange.*"
+                + "|weakCompareAndSet.*|getAndSet.*|getAndAdd.*|getAndBitwise.*|setMemory|copyMemory|copySwapMemory"
+                + "|allocateMemory|reallocateMemory|freeMemory");
         List<String> uncovered = new ArrayList<>();
         for (String owner : new String[] {"sun.misc.Unsafe", "jdk.internal.misc.Unsafe"}) {
             for (Method m : Class.forName(owner).getDeclaredMethods()) {
@@ -69,10 +70,7 @@ class RewriteTableTest {
                         || !stores.matcher(m.getName()).matches()) {
                     continue;
                 }
-                Class<?>[] p = m.getParameterTypes();
-                boolean pointerSized = p.length >= 2 && (p[p.length - 1] == long.class || p[p.length - 1] == Object.class
-                        || (p.length >= 4 && p[p.length - 1] == boolean.class && p[p.length - 2] == long.class));
-                if (pointerSized && table.lookup(owner.replace('.', '/'), m.getName(), Type.getMethodDescriptor(m)) == null) {
+                if (table.lookup(owner.replace('.', '/'), m.getName(), Type.getMethodDescriptor(m)) == null) {
                     uncovered.add(owner + "." + m.getName() + Type.getMethodDescriptor(m));
                 }
             }
@@ -81,9 +79,20 @@ class RewriteTableTest {
     }
 
     @Test
+    void theCacheSlotCountMatchesTheRuntime() {
+        assertEquals(io.github.unsafecheck.runtime.memory.SiteCache.SLOTS, RewriteTable.CACHE_SLOTS);
+    }
+
+    @Test
     void lookups() {
         assertNotNull(table.lookup("sun/misc/Unsafe", "putAddress", "(JJ)V"));
-        assertNull(table.lookup("sun/misc/Unsafe", "putInt", "(JI)V"));
+        assertEquals(4, table.lookup("sun/misc/Unsafe", "putInt", "(JI)V").size());
+        assertEquals(Shape.WRITE_AT_BASE, table.lookup("jdk/internal/misc/Unsafe", "getAndBitwiseOrByte",
+                "(Ljava/lang/Object;JB)B").shape());
+        assertNull(table.lookup("sun/misc/Unsafe", "getInt", "(J)I"));
+        assertNull(RewriteTable.allocationsOnly().lookup("sun/misc/Unsafe", "putInt", "(JI)V"));
+        assertEquals(Shape.FREE, RewriteTable.allocationsOnly().lookup("jdk/internal/misc/Unsafe", "freeMemory",
+                "(J)V").shape());
         assertNull(table.lookup("com/example/Unsafe", "putAddress", "(JJ)V"));
         assertEquals("Unsafe.putAddress", table.lookup("sun/misc/Unsafe", "putAddress", "(JJ)V").op());
         assertEquals("jdk.internal.misc.Unsafe.putReference",

@@ -15,7 +15,15 @@ public enum Option {
     RULES("rules", "", "<rule>:<rule>…|all",
             "the rules to check; empty = every rule that is on by default"),
     STRICT("strict", "false", "true|false",
-            "also report writes to, and frees of, memory the checker never saw"),
+            "also report writes to, and frees of, memory the checker never saw (rules wild-write, invalid-free)"),
+    REDZONE("redzone", "64", "<bytes>",
+            "bytes added after each native block the hooks allocate: a write just past the end lands there, not in a neighbour"),
+    QUARANTINE("quarantine", "64m", "<bytes>[k|m|g]",
+            "freed blocks are held back this many bytes' worth before really going back to malloc (0 = none)"),
+    STACKS("stacks", "true", "true|false",
+            "record the allocating and freeing stack of each native block (false: only the call site, faster)"),
+    LEAKS("leaks", "false", "true|false",
+            "at exit, list the native blocks still allocated, grouped by allocation site"),
     INCLUDE("include", "*", "<glob>:<glob>…",
             "classes whose call sites are rewritten (class-name globs with * and ?)"),
     EXCLUDE("exclude", "", "<glob>:<glob>…",
@@ -86,6 +94,16 @@ public enum Option {
     }
 
     String normalize(String raw) {
-        return this == MODE || this == STRICT || this == VERBOSE ? raw.trim().toLowerCase(Locale.ROOT) : raw.trim();
+        switch (this) {
+            case MODE:
+            case STRICT:
+            case VERBOSE:
+            case STACKS:
+            case LEAKS:
+            case QUARANTINE:
+                return raw.trim().toLowerCase(Locale.ROOT);
+            default:
+                return raw.trim();
+        }
     }
 }

@@ -16,6 +16,8 @@ final class OptionValidator {
                 throw bad(option, value, origin, "accepted values: throw, report, count");
             case STRICT:
             case VERBOSE:
+            case STACKS:
+            case LEAKS:
                 if (!value.equals("true") && !value.equals("false")) {
                     throw bad(option, value, origin, "accepted values: true, false");
                 }
@@ -23,6 +25,16 @@ final class OptionValidator {
             case REPORT:
             case COVERAGE:
                 // Writability is checked when the runtime opens the file at start.
+                return;
+            case REDZONE:
+                if (Sizes.parse(value) < 0 || Sizes.parse(value) > 1 << 20 || !value.matches("\\d+")) {
+                    throw bad(option, value, origin, "a number of bytes from 0 to 1048576");
+                }
+                return;
+            case QUARANTINE:
+                if (Sizes.parse(value) < 0) {
+                    throw bad(option, value, origin, "a number of bytes, optionally with k, m or g (e.g. 64m)");
+                }
                 return;
             case RULES:
                 for (String id : Lists.split(value)) {

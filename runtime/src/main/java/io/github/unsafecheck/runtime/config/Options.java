@@ -159,6 +159,24 @@ public final class Options {
         return Boolean.parseBoolean(get(Option.STRICT));
     }
 
+    /** Bytes of redzone after each block the allocation hooks allocate. */
+    public long redzone() {
+        return Sizes.parse(get(Option.REDZONE));
+    }
+
+    /** Bytes of freed blocks held in quarantine. */
+    public long quarantine() {
+        return Sizes.parse(get(Option.QUARANTINE));
+    }
+
+    public boolean stacks() {
+        return Boolean.parseBoolean(get(Option.STACKS));
+    }
+
+    public boolean leaks() {
+        return Boolean.parseBoolean(get(Option.LEAKS));
+    }
+
     public boolean verbose() {
         return Boolean.parseBoolean(get(Option.VERBOSE));
     }

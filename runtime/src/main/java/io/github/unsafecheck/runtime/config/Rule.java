@@ -11,7 +11,17 @@ public enum Rule {
      * A reference store ({@code putObject}/{@code putReference}) at a native address: HotSpot's GC barriers treat the
      * destination as a heap slot and crash on it, whatever the value (null included).
      */
-    HEAP_REFERENCE("heap-reference", true);
+    HEAP_REFERENCE("heap-reference", true),
+    /** A write that crosses the end of a live native allocation, or lands in the redzone after it. */
+    OVERFLOW("overflow", true),
+    /** A write into a freed native allocation (still held in quarantine), or a copy that reads from one. */
+    USE_AFTER_FREE("use-after-free", true),
+    /** A free of an allocation that was already freed: it never reaches malloc. */
+    DOUBLE_FREE("double-free", true),
+    /** A free of an address inside an allocation but not its start (or, with {@code strict}, never allocated). */
+    INVALID_FREE("invalid-free", true),
+    /** A write into memory the checker never saw allocated: reported only with {@code strict=true}. */
+    WILD_WRITE("wild-write", true);
 
     private final String id;
     private final boolean onByDefault;

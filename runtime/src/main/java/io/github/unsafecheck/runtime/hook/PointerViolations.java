@@ -5,6 +5,8 @@ import io.github.unsafecheck.runtime.UnsafeWriteError;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
 import io.github.unsafecheck.runtime.config.Mode;
 import io.github.unsafecheck.runtime.config.Rule;
+import io.github.unsafecheck.runtime.memory.Allocations;
+import io.github.unsafecheck.runtime.memory.Block;
 import io.github.unsafecheck.runtime.memory.HeapLayout;
 import io.github.unsafecheck.runtime.memory.HeapRanges;
 import io.github.unsafecheck.runtime.memory.RawMemory;
@@ -27,7 +29,8 @@ final class PointerViolations {
         }
         ThreadContexts.enterChecker();
         try {
-            Violation v = new Violation(rule, op, dst, value, null, 8, Violation.UNKNOWN, StackCapture.here(), false);
+            Violation v = Violation.pointer(rule, op, dst, value, null, 8, destinationKind(dst), Allocations.get().holding(dst),
+                    StackCapture.here(), false);
             reporter.record(v);
             if (reporter.mode() == Mode.THROW) {
                 throw error(v);
@@ -48,8 +51,8 @@ final class PointerViolations {
             HeapLayout heap = HeapRanges.layout();
             Long address = heap.isKnown() && value != null ? heap.addressOf(value) : null;
             boolean skip = reporter.mode() != Mode.THROW;
-            Violation v = new Violation(rule, op, dst, address, typeName(value), RawMemory.REFERENCE_SIZE,
-                    Violation.UNKNOWN, StackCapture.here(), skip);
+            Violation v = Violation.pointer(rule, op, dst, address, typeName(value), RawMemory.REFERENCE_SIZE,
+                    destinationKind(dst), Allocations.get().holding(dst), StackCapture.here(), skip);
             reporter.record(v);
             if (!skip) {
                 throw error(v);
@@ -58,6 +61,15 @@ final class PointerViolations {
         } finally {
             ThreadContexts.exitChecker();
         }
+    }
+
+    /** What the destination of a pointer violation is: a tracked block (live or freed) or unknown memory. */
+    private static String destinationKind(long dst) {
+        Block b = Allocations.get().holding(dst);
+        if (b == null) {
+            return Violation.UNKNOWN;
+        }
+        return b.isLive() ? Violation.NATIVE : Violation.FREED;
     }
 
     private static String typeName(Object value) {

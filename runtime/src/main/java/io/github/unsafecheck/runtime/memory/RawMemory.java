@@ -24,6 +24,8 @@ public final class RawMemory {
     private static final MethodHandle PUT_LONG;
     private static final MethodHandle SET_MEMORY;
     private static final MethodHandle ALLOCATE;
+    private static final MethodHandle FREE;
+    private static final MethodHandle COPY;
     private static final MethodHandle GET_LONG_OBJECT;
     private static final MethodHandle GET_INT_OBJECT;
     /** Which Unsafe backs this class, for diagnostics. */
@@ -62,6 +64,9 @@ public final class RawMemory {
             SET_MEMORY = lookup.findVirtual(type, "setMemory",
                     methodType(void.class, long.class, long.class, byte.class)).bindTo(unsafe);
             ALLOCATE = lookup.findVirtual(type, "allocateMemory", methodType(long.class, long.class)).bindTo(unsafe);
+            FREE = lookup.findVirtual(type, "freeMemory", methodType(void.class, long.class)).bindTo(unsafe);
+            COPY = lookup.findVirtual(type, "copyMemory", methodType(void.class, long.class, long.class, long.class))
+                    .bindTo(unsafe);
             GET_LONG_OBJECT = lookup.findVirtual(type, "getLong", methodType(long.class, Object.class, long.class))
                     .bindTo(unsafe);
             GET_INT_OBJECT = lookup.findVirtual(type, "getInt", methodType(int.class, Object.class, long.class))
@@ -133,6 +138,23 @@ public final class RawMemory {
     public static long allocate(long bytes) {
         try {
             return (long) ALLOCATE.invokeExact(bytes);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Raw free through Unsafe: blocks leaving the quarantine really go back to malloc here. */
+    public static void free(long address) {
+        try {
+            FREE.invokeExact(address);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void copy(long from, long to, long bytes) {
+        try {
+            COPY.invokeExact(from, to, bytes);
         } catch (Throwable t) {
             throw rethrow(t);
         }

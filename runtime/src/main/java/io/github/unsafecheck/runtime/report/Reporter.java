@@ -22,14 +22,16 @@ public final class Reporter {
 
     private final Mode mode;
     private final Set<Rule> rules;
+    private final boolean strict;
     private final JsonLinesFile report;
     private final PrintStream err;
     private final ConcurrentHashMap<String, AtomicLong> bySite = new ConcurrentHashMap<>();
     private final AtomicLongArray byRule = new AtomicLongArray(Rule.values().length);
 
-    public Reporter(Mode mode, Set<Rule> rules, JsonLinesFile report, PrintStream err) {
+    public Reporter(Mode mode, Set<Rule> rules, boolean strict, JsonLinesFile report, PrintStream err) {
         this.mode = mode;
         this.rules = rules;
+        this.strict = strict;
         this.report = report;
         this.err = err;
     }
@@ -40,6 +42,11 @@ public final class Reporter {
 
     public boolean checks(Rule rule) {
         return rules.contains(rule);
+    }
+
+    /** Whether memory the checker never saw is reported ({@code wild-write}, unknown frees). */
+    public boolean strict() {
+        return strict;
     }
 
     /**
@@ -60,14 +67,17 @@ public final class Reporter {
     }
 
     private String outcome(Violation v) {
+        String what = v.isFree() ? "free" : "write";
         if (mode == Mode.THROW) {
-            return "stopped: UnsafeWriteError thrown before the write; the memory is unchanged";
+            return "stopped: UnsafeWriteError thrown before the " + what + "; the memory is unchanged";
         }
+        String later = "; later ones at this site are counted, not printed";
         if (v.skipped()) {
-            return "skipped: a reference stored at a native address would crash HotSpot's GC (mode=" + mode.id()
-                    + "); later writes at this site are counted, not printed";
+            return v.isFree() ? "skipped: the free never reached malloc (mode=" + mode.id() + ")" + later
+                    : "skipped: a reference stored at a native address would crash HotSpot's GC (mode=" + mode.id()
+                            + ")" + later;
         }
-        return "the write went ahead (mode=" + mode.id() + "); later writes at this site are counted, not printed";
+        return "the " + what + " went ahead (mode=" + mode.id() + ")" + later;
     }
 
     public long total() {

@@ -1,12 +1,13 @@
 package io.github.unsafecheck.runtime.report;
 
 import io.github.unsafecheck.runtime.config.Rule;
+import io.github.unsafecheck.runtime.memory.Block;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One attempted bad write, with everything a report says about it. Immutable. */
+/** One attempted bad write or free, with everything a report says about it. Immutable. */
 public final class Violation {
     /** Kinds of destination memory, as the report's {@code dstKind} field names them. */
     public static final String HEAP = "heap";
@@ -15,29 +16,56 @@ public final class Violation {
     public static final String FREED = "freed";
     public static final String UNKNOWN = "unknown";
 
+    /** What the program tried to do at {@code dst}. */
+    public enum Access {
+        STORE("write"), WRITE("write"), COPY("copy"), COPY_FROM("copy"), FILL("fill"), FREE("free");
+
+        private final String noun;
+
+        Access(String noun) {
+            this.noun = noun;
+        }
+    }
+
     private final Rule rule;
     private final String op;
+    private final Access access;
     private final long dst;
     private final Long value;
     private final String valueType;
-    private final int size;
+    private final long size;
     private final String dstKind;
+    private final Block block;
     private final String thread;
     private final StackCapture stack;
     private final boolean skipped;
 
-    public Violation(Rule rule, String op, long dst, Long value, String valueType, int size, String dstKind,
-            StackCapture stack, boolean skipped) {
+    private Violation(Rule rule, String op, Access access, long dst, Long value, String valueType, long size,
+            String dstKind, Block block, StackCapture stack, boolean skipped) {
         this.rule = rule;
         this.op = op;
+        this.access = access;
         this.dst = dst;
         this.value = value;
         this.valueType = valueType;
         this.size = size;
         this.dstKind = dstKind;
+        this.block = block;
         this.thread = Thread.currentThread().getName();
         this.stack = stack;
         this.skipped = skipped;
+    }
+
+    /** The pointer rule: {@code value} is a heap address, or the current address of the reference stored. */
+    public static Violation pointer(Rule rule, String op, long dst, Long value, String valueType, long size,
+            String dstKind, Block block, StackCapture stack, boolean skipped) {
+        return new Violation(rule, op, Access.STORE, dst, value, valueType, size, dstKind, block, stack, skipped);
+    }
+
+    /** The memory rules: an access of {@code size} bytes at {@code dst}. */
+    public static Violation memory(Rule rule, String op, Access access, long dst, long size, String dstKind,
+            Block block, StackCapture stack, boolean skipped) {
+        return new Violation(rule, op, access, dst, null, null, size, dstKind, block, stack, skipped);
     }
 
     public Rule rule() {
@@ -64,14 +92,24 @@ public final class Violation {
         return skipped;
     }
 
+    public Block block() {
+        return block;
+    }
+
+    public boolean isFree() {
+        return access == Access.FREE;
+    }
+
     /** The one-line headline: also the message of {@code UnsafeWriteError}. */
     public String headline() {
-        StringBuilder sb = new StringBuilder("unsafecheck: write of ");
+        StringBuilder sb = new StringBuilder("unsafecheck: ");
         switch (rule) {
             case HEAP_POINTER:
-                sb.append("Java heap pointer ").append(Hex.address(value));
+                sb.append("write of Java heap pointer ").append(Hex.address(value)).append(" to non-heap memory ")
+                        .append(Hex.address(dst));
                 break;
             case HEAP_REFERENCE:
+                sb.append("write of ");
                 if (valueType == null) {
                     sb.append("a null reference (HotSpot's GC barriers treat the destination as a heap slot)");
                 } else {
@@ -80,12 +118,48 @@ public final class Violation {
                         sb.append(" (now at ").append(Hex.address(value)).append(')');
                     }
                 }
+                sb.append(" to non-heap memory ").append(Hex.address(dst));
+                break;
+            case OVERFLOW:
+                access(sb);
+                if (dst < block.base) {
+                    sb.append(" runs into ").append(block.describe()).append(" from below");
+                } else if (dst < block.end()) {
+                    sb.append(" crosses the end of ").append(block.describe());
+                } else {
+                    sb.append(" is ").append(dst - block.end()).append(" bytes past the end of ")
+                            .append(block.describe());
+                }
+                break;
+            case USE_AFTER_FREE:
+                access(sb);
+                sb.append(access == Access.COPY_FROM ? " reads from freed " : " into freed ").append(block.describe())
+                        .append(", freed at ").append(block.freedAt());
+                break;
+            case DOUBLE_FREE:
+                sb.append("free of ").append(block.describe()).append(", already freed at ").append(block.freedAt());
+                break;
+            case INVALID_FREE:
+                sb.append("free of ").append(Hex.address(dst));
+                if (block == null) {
+                    sb.append(", an address unsafecheck never saw allocated");
+                } else {
+                    sb.append(", ").append(dst - block.base).append(" bytes inside ").append(block.describe());
+                }
+                break;
+            case WILD_WRITE:
+                access(sb);
+                sb.append(" into memory unsafecheck never saw allocated");
                 break;
             default:
-                sb.append(size).append(" bytes");
+                throw new AssertionError(rule);
         }
-        sb.append(" to non-heap memory ").append(Hex.address(dst)).append(" [").append(rule.id()).append(']');
-        return sb.toString();
+        return sb.append(" [").append(rule.id()).append(']').toString();
+    }
+
+    private void access(StringBuilder sb) {
+        sb.append(size).append("-byte ").append(access.noun).append(access == Access.COPY_FROM ? " from " : " at ")
+                .append(Hex.address(dst));
     }
 
     /** The text block printed to stderr. */
@@ -95,19 +169,35 @@ public final class Violation {
         for (String frame : stack.formatted()) {
             sb.append("\tat ").append(frame).append('\n');
         }
-        sb.append("\tdestination: ").append(describeDestination()).append('\n');
+        if (block != null) {
+            sb.append('\t').append(block.describe()).append(" allocated at ").append(block.allocatedAt)
+                    .append(" on thread ").append(block.allocatedBy).append('\n');
+            frames(sb, block.allocationStack);
+            if (block.freedAt() != null) {
+                sb.append("\tfreed at ").append(block.freedAt()).append(" on thread ").append(block.freedBy())
+                        .append('\n');
+                frames(sb, block.freeStack());
+            }
+        } else {
+            sb.append("\tdestination: ").append(describeDestination()).append('\n');
+        }
         sb.append("\tthread: ").append(thread).append('\n');
         sb.append('\t').append(outcome).append('\n');
         return sb.toString();
     }
 
-    private String describeDestination() {
-        switch (dstKind) {
-            case UNKNOWN:
-                return "unknown memory (no tracked native allocation or persistent chunk holds it)";
-            default:
-                return dstKind + " memory";
+    private static void frames(StringBuilder sb, List<String> frames) {
+        if (frames != null) {
+            for (String f : frames) {
+                sb.append("\t\tat ").append(f).append('\n');
+            }
         }
+    }
+
+    private String describeDestination() {
+        return UNKNOWN.equals(dstKind)
+                ? "unknown memory (no tracked native allocation or persistent chunk holds it)"
+                : dstKind + " memory";
     }
 
     /** The JSON-lines record: fields as DESIGN.md fixes them, in that order. */
@@ -122,16 +212,34 @@ public final class Violation {
         }
         m.put("size", size);
         m.put("dstKind", dstKind);
-        m.put("allocation", null);
+        m.put("allocation", block == null ? null : allocation(block));
         m.put("thread", thread);
         m.put("site", site());
-        List<String> frames = stack.formatted();
-        m.put("stack", frames);
+        m.put("stack", stack.formatted());
         m.put("skipped", skipped);
         m.put("pid", ProcessHandle.current().pid());
         m.put("time", System.currentTimeMillis());
         StringBuilder sb = new StringBuilder(256);
         Json.object(sb, m);
         return sb.toString();
+    }
+
+    static Map<String, Object> allocation(Block b) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", b.id);
+        a.put("base", Hex.address(b.base));
+        a.put("size", b.size);
+        a.put("kind", b.origin.noun());
+        a.put("allocatedAt", b.allocatedAt);
+        a.put("allocatedBy", b.allocatedBy);
+        if (b.allocationStack != null) {
+            a.put("allocationStack", b.allocationStack);
+        }
+        a.put("freedAt", b.freedAt());
+        a.put("freedBy", b.freedBy());
+        if (b.freeStack() != null) {
+            a.put("freeStack", b.freeStack());
+        }
+        return a;
     }
 }

@@ -26,7 +26,11 @@ class OptionsTest {
         assertNull(o.coveragePath());
         assertFalse(o.strict());
         assertFalse(o.verbose());
-        assertEquals(EnumSet.of(Rule.HEAP_POINTER, Rule.HEAP_REFERENCE), o.rules());
+        assertEquals(EnumSet.allOf(Rule.class), o.rules());
+        assertEquals(64, o.redzone());
+        assertEquals(64L << 20, o.quarantine());
+        assertTrue(o.stacks());
+        assertFalse(o.leaks());
         assertTrue(ClassNameGlob.anyMatches(o.includes(), "com.example.Anything"));
         assertTrue(o.excludes().isEmpty());
         assertTrue(o.allocators().isEmpty());
@@ -50,6 +54,16 @@ class OptionsTest {
         assertEquals("com.example.Arena", o.allocators().get(1).className());
         assertEquals("<init>", o.allocators().get(1).methodName());
         assertEquals("/tmp/c.jsonl", o.coveragePath());
+    }
+
+    @Test
+    void sizes() {
+        assertEquals(4096, Sizes.parse("4096"));
+        assertEquals(64L << 10, Sizes.parse("64k"));
+        assertEquals(3L << 30, Sizes.parse("3G"));
+        assertEquals(-1, Sizes.parse("m"));
+        assertEquals(-1, Sizes.parse("-5"));
+        assertEquals(0, Options.parse("quarantine=0,redzone=0", NONE).quarantine());
     }
 
     @Test
@@ -86,13 +100,16 @@ class OptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "mdoe=throw | unsafecheck: unknown option 'mdoe' in agent options; known options: mode, report, rules, strict, include, exclude, allocators, coverage, verbose",
+        "mdoe=throw | unsafecheck: unknown option 'mdoe' in agent options; known options: mode, report, rules, strict, redzone, quarantine, stacks, leaks, include, exclude, allocators, coverage, verbose",
         "mode=trow | unsafecheck: bad value 'trow' for option 'mode' in agent options; accepted values: throw, report, count",
         "mode | unsafecheck: agent option 'mode' has no value; write key=value",
         "mode=throw,mode=count | unsafecheck: option 'mode' is given twice in agent options",
         "mode=throw,,strict=true | unsafecheck: empty entry in agent options",
         "strict=1 | unsafecheck: bad value '1' for option 'strict' in agent options; accepted values: true, false",
-        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, all",
+        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, overflow, use-after-free, double-free, invalid-free, wild-write, all",
+        "redzone=1k | bad value '1k' for option 'redzone' in agent options; a number of bytes from 0 to 1048576",
+        "quarantine=lots | bad value 'lots' for option 'quarantine' in agent options; a number of bytes, optionally with k, m or g",
+        "stacks=no | bad value 'no' for option 'stacks'",
         "include=com/example/* | 'com/example/*' is not a class-name glob",
         "allocators=com.example.Pool | 'com.example.Pool' is not a method: use pkg.Class#method",
         "allocators=com.example.Pool#1x | '1x'",

@@ -1,0 +1,141 @@
+package io.github.unsafecheck.runtime.hook;
+
+import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.check.MemoryFinding;
+import io.github.unsafecheck.runtime.check.MemoryRule;
+import io.github.unsafecheck.runtime.check.ThreadContexts;
+import io.github.unsafecheck.runtime.memory.Allocations;
+import io.github.unsafecheck.runtime.memory.Block;
+import io.github.unsafecheck.runtime.memory.RawMemory;
+import io.github.unsafecheck.runtime.report.Reporter;
+import io.github.unsafecheck.runtime.report.StackCapture;
+import io.github.unsafecheck.runtime.report.Violation;
+
+import java.util.List;
+
+/**
+ * Allocation, reallocation and free, around the original {@code Unsafe} call, which stays at the user's call site
+ * (so the JDK's deprecation warning and {@code --sun-misc-unsafe-memory-access=deny} keep naming and stopping the
+ * user's class):
+ *
+ * <pre>
+ *   allocateMemory(n)        → allocated(allocateMemory(allocationSize(n)), n)   the block gets a tail redzone
+ *   freeMemory(a)            → freeMemory(freeing(a))                           0 when the block stays in quarantine
+ *   reallocateMemory(a, n)   → reallocated(reallocateMemory(reallocSource(a), allocationSize(n)), a, n)
+ * </pre>
+ *
+ * A reallocation is a free of the old block plus a new allocation, also when malloc could have grown the block in
+ * place: the old block must go to quarantine so that writes through the old address are caught. Allocation hooks
+ * run in allocator context.
+ */
+final class AllocationHooks {
+    private AllocationHooks() {
+    }
+
+    static long allocationSize(long n) {
+        long redzone = Allocations.get().redzone();
+        return n <= 0 || n > Long.MAX_VALUE - redzone ? n : n + redzone;
+    }
+
+    static long allocated(long address, long n, String op, String site, Block.Origin origin) {
+        if (address == 0 || n <= 0) {
+            return address;
+        }
+        ThreadContexts.enterAllocator();
+        try {
+            Allocations a = Allocations.get();
+            long redzone = allocationSize(n) - n;
+            List<String> stack = a.recordsStacks() ? StackCapture.here().formatted() : null;
+            a.track(address, n, redzone, origin, siteOf(site, stack), Thread.currentThread().getName(), stack);
+            return address;
+        } finally {
+            ThreadContexts.exitAllocator();
+        }
+    }
+
+    /** The address the original {@code freeMemory} must free: {@code a}, or 0 to keep the block (or skip the free). */
+    static long freeing(long address, String op, String site) {
+        if (address == 0) {
+            return 0;
+        }
+        Reporter reporter = UnsafeCheckRuntime.reporter();
+        Allocations a = Allocations.get();
+        MemoryFinding f = MemoryRule.free(a, address, reporter.strict());
+        if (f.allowed()) {
+            if (f.block() == null) {
+                return address; // never seen: passes through untouched
+            }
+            return release(a, f.block(), site) ? address : 0;
+        }
+        // double-free, invalid-free: the free never reaches malloc (glibc would abort or corrupt its heap);
+        // a free of an unknown address (strict) still passes through when the mode lets it.
+        boolean unknown = f.block() == null;
+        MemoryViolations.report(reporter, f, op, Violation.Access.FREE, address, f.block() == null ? 0 : f.block().size,
+                !unknown);
+        return unknown ? address : 0;
+    }
+
+    /**
+     * The address the original {@code reallocateMemory} must start from: 0 (a fresh allocation) for a block the
+     * checker tracks — {@link #reallocated} then copies and quarantines the old one — or {@code address} for memory
+     * it never saw. Reallocating a freed block is a double free: reported, and (unless thrown) turned into a fresh
+     * allocation that leaves the freed block alone.
+     */
+    static long reallocSource(long address, String op) {
+        if (address == 0) {
+            return 0;
+        }
+        Allocations a = Allocations.get();
+        Block b = a.at(address);
+        if (b == null) {
+            return address;
+        }
+        if (!b.isLive()) {
+            Reporter reporter = UnsafeCheckRuntime.reporter();
+            MemoryViolations.report(reporter, MemoryRule.free(a, address, reporter.strict()), op,
+                    Violation.Access.FREE, address, b.size, true);
+        }
+        return 0;
+    }
+
+    static long reallocated(long newAddress, long oldAddress, long n, String op, String site) {
+        Allocations a = Allocations.get();
+        Block old = oldAddress == 0 ? null : a.at(oldAddress);
+        if (old != null && old.isLive()) {
+            if (newAddress != 0) {
+                RawMemory.copy(old.base, newAddress, Math.min(old.size, n));
+            }
+            if (release(a, old, site)) {
+                RawMemory.free(old.base);
+            }
+        }
+        return allocated(newAddress, n, op, site, Block.Origin.UNSAFE);
+    }
+
+    /** Frees a live block into quarantine; true if the caller must free the memory itself (no quarantine). */
+    private static boolean release(Allocations a, Block b, String site) {
+        List<String> stack = a.recordsStacks() ? StackCapture.here().formatted() : null;
+        try {
+            return a.free(b, siteOf(site, stack), Thread.currentThread().getName(), stack);
+        } catch (IllegalStateException raced) {
+            return false; // freed concurrently by another thread: that free won
+        }
+    }
+
+    /**
+     * The static call site names the allocation; when it is inside the JDK (a direct buffer's constructor), the
+     * first frame outside the JDK says more.
+     */
+    private static String siteOf(String staticSite, List<String> stack) {
+        if (!staticSite.startsWith("java.") && !staticSite.startsWith("jdk.")) {
+            return staticSite;
+        }
+        List<String> frames = stack != null ? stack : StackCapture.here().formatted();
+        for (String f : frames) {
+            if (!f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun.")) {
+                return f;
+            }
+        }
+        return staticSite;
+    }
+}
