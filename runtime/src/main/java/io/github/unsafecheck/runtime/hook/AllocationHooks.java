@@ -4,6 +4,7 @@ import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.check.MemoryFinding;
 import io.github.unsafecheck.runtime.check.MemoryRule;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
+import io.github.unsafecheck.runtime.config.Mode;
 import io.github.unsafecheck.runtime.memory.Allocations;
 import io.github.unsafecheck.runtime.memory.Block;
 import io.github.unsafecheck.runtime.memory.RawMemory;
@@ -60,7 +61,9 @@ final class AllocationHooks {
         }
         Reporter reporter = UnsafeCheckRuntime.reporter();
         Allocations a = Allocations.get();
-        MemoryFinding f = MemoryRule.free(a, address, reporter.strict());
+        boolean jdk = isJdkSite(site);
+        // The JDK frees memory it allocated before the agent started (its own direct buffers): never a finding.
+        MemoryFinding f = MemoryRule.free(a, address, reporter.strict() && !jdk);
         if (f.allowed()) {
             if (f.block() == null) {
                 return address; // never seen: passes through untouched
@@ -70,8 +73,9 @@ final class AllocationHooks {
         // double-free, invalid-free: the free never reaches malloc (glibc would abort or corrupt its heap);
         // a free of an unknown address (strict) still passes through when the mode lets it.
         boolean unknown = f.block() == null;
-        MemoryViolations.report(reporter, f, op, Violation.Access.FREE, address, f.block() == null ? 0 : f.block().size,
-                !unknown);
+        boolean stopped = reporter.mode() == Mode.THROW && !jdk;
+        MemoryViolations.report(reporter, f, op, Violation.Access.FREE, address, unknown ? 0 : f.block().size,
+                !unknown && !stopped, !jdk);
         return unknown ? address : 0;
     }
 
@@ -93,7 +97,7 @@ final class AllocationHooks {
         if (!b.isLive()) {
             Reporter reporter = UnsafeCheckRuntime.reporter();
             MemoryViolations.report(reporter, MemoryRule.free(a, address, reporter.strict()), op,
-                    Violation.Access.FREE, address, b.size, true);
+                    Violation.Access.FREE, address, b.size, reporter.mode() != Mode.THROW, true);
         }
         return 0;
     }
@@ -123,11 +127,19 @@ final class AllocationHooks {
     }
 
     /**
+     * A call site inside the JDK (a direct buffer's constructor or cleaner). Violations there are recorded but never
+     * thrown: an Error inside the JDK's Cleaner makes it call System.exit.
+     */
+    static boolean isJdkSite(String site) {
+        return site.startsWith("java.") || site.startsWith("jdk.");
+    }
+
+    /**
      * The static call site names the allocation; when it is inside the JDK (a direct buffer's constructor), the
      * first frame outside the JDK says more.
      */
     private static String siteOf(String staticSite, List<String> stack) {
-        if (!staticSite.startsWith("java.") && !staticSite.startsWith("jdk.")) {
+        if (!isJdkSite(staticSite)) {
             return staticSite;
         }
         List<String> frames = stack != null ? stack : StackCapture.here().formatted();

@@ -38,7 +38,7 @@ final class MemoryViolations {
             }
             return;
         }
-        report(reporter, f, op, access, offset, length, false);
+        report(reporter, f, op, access, offset, length, false, true);
     }
 
     /** The source of a copy that missed the cache: reading freed memory is a use-after-free. */
@@ -53,12 +53,12 @@ final class MemoryViolations {
             }
             return;
         }
-        report(UnsafeCheckRuntime.reporter(), f, op, Violation.Access.COPY_FROM, offset, length, false);
+        report(UnsafeCheckRuntime.reporter(), f, op, Violation.Access.COPY_FROM, offset, length, false, true);
     }
 
-    /** Records a finding; throws in throw mode. */
+    /** Records a finding; throws in throw mode when {@code mayThrow}. */
     static void report(Reporter reporter, MemoryFinding f, String op, Violation.Access access, long dst, long length,
-            boolean skipped) {
+            boolean skipped, boolean mayThrow) {
         if (!reporter.checks(f.rule())) {
             return;
         }
@@ -67,7 +67,7 @@ final class MemoryViolations {
             Violation v = Violation.memory(f.rule(), op, access, dst, length, f.dstKind(), f.block(),
                     StackCapture.here(), skipped);
             reporter.record(v);
-            if (reporter.mode() == Mode.THROW) {
+            if (reporter.mode() == Mode.THROW && mayThrow) {
                 throw new UnsafeWriteError(v.headline(), v.rule().id(), v.dst(), v.site(),
                         v.stack().elements().toArray(new StackTraceElement[0]));
             }
