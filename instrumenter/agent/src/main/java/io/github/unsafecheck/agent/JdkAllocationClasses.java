@@ -5,14 +5,18 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.util.Set;
 
 /**
- * The JDK classes whose allocation calls are rewritten, so that direct ByteBuffers are tracked like any other
- * native block (with a redzone, and a quarantine when their cleaner frees them): {@code DirectByteBuffer}'s
- * constructor allocates, its {@code Deallocator} frees. Only allocation, reallocation and free are rewritten there
- * (see {@code RewriteTable.allocationsOnly}); the JDK's own writes are left alone. Slices and duplicates are views:
- * they allocate nothing.
+ * The JDK classes whose allocation calls are rewritten, so that direct ByteBuffers and arena segments are tracked
+ * like any other native block (with a redzone, and a quarantine when their cleaner or arena frees them):
+ * {@code DirectByteBuffer}'s constructor allocates and its {@code Deallocator} frees; on JDK 25 FFM's
+ * {@code SegmentFactories} allocates every arena segment and its cleanup action frees it (JDK 22–24: the same code
+ * in {@code NativeMemorySegmentImpl}). Only allocation, reallocation and free are rewritten there (see
+ * {@code RewriteTable.allocationsOnly}); the JDK's own writes are left alone. Slices and duplicates are views: they
+ * allocate nothing. Classes a JDK does not have are simply never seen.
  */
 final class JdkAllocationClasses {
-    static final Set<String> NAMES = Set.of("java/nio/DirectByteBuffer", "java/nio/DirectByteBuffer$Deallocator");
+    static final Set<String> NAMES = Set.of("java/nio/DirectByteBuffer", "java/nio/DirectByteBuffer$Deallocator",
+            "jdk/internal/foreign/SegmentFactories", "jdk/internal/foreign/SegmentFactories$1",
+            "jdk/internal/foreign/NativeMemorySegmentImpl", "jdk/internal/foreign/NativeMemorySegmentImpl$1");
 
     private JdkAllocationClasses() {
     }
@@ -22,18 +26,19 @@ final class JdkAllocationClasses {
     }
 
     /**
-     * Retransforms the classes that are loaded already. {@code Deallocator} is loaded first on purpose: a class
-     * first loaded while a transformer runs never reaches any transformer, and DirectByteBuffer's transformation
-     * would otherwise be what loads it.
+     * Retransforms the ones already loaded; the transformer sees the others when they load. (A class first loaded
+     * while a transformer runs never reaches any transformer — the spike's Deallocator pitfall with Byte Buddy —
+     * but this transformer loads no class to do its work.)
      */
     static void retransformLoaded(Instrumentation inst) {
-        for (String name : NAMES) {
-            try {
-                Class<?> c = Class.forName(name.replace('/', '.'), false, null);
-                inst.retransformClasses(c);
-            } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
-                System.err.println("unsafecheck: cannot track direct ByteBuffers (" + name + ": " + e
-                        + "); their memory counts as unknown");
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getClassLoader() == null && NAMES.contains(c.getName().replace('.', '/'))) {
+                try {
+                    inst.retransformClasses(c);
+                } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+                    System.err.println("unsafecheck: cannot track the allocations of " + c.getName() + " (" + e
+                            + "); that memory counts as unknown");
+                }
             }
         }
     }

@@ -60,6 +60,9 @@ final class NestedRuntime {
             BootstrapJar.append(inst);
             return;
         }
+        // The MemorySegment hooks are JDK 22 bytecode: a JDK 17 cannot define them, and no code there calls them.
+        int newest = Runtime.version().feature() + 44;
+        classes.values().removeIf(b -> ((b[6] & 0xFF) << 8 | (b[7] & 0xFF)) > newest);
         Set<String> done = new HashSet<>();
         for (String name : sortedNames(classes)) {
             defineWithSupertypes(name, classes, done, define);

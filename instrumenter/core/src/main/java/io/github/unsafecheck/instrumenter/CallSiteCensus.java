@@ -80,6 +80,14 @@ final class CallSiteCensus extends ClassVisitor {
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String mName, String mDesc, boolean itf) {
+                if (table.rewritesVarHandles()) {
+                    VarHandleRewrites.Site vh = VarHandleRewrites.lookup(owner, mName, mDesc);
+                    if (vh != null && opcode == Opcodes.INVOKEVIRTUAL) {
+                        sites.add(new CallSite(method, line, vh.target, null));
+                        rewrites = true;
+                        return;
+                    }
+                }
                 if (!RewriteTable.isHookedOwner(owner)) {
                     return;
                 }
@@ -87,7 +95,7 @@ final class CallSiteCensus extends ClassVisitor {
                 if (r == null) {
                     return;
                 }
-                if (opcode == Opcodes.INVOKEVIRTUAL) {
+                if (opcode == r.opcode()) {
                     sites.add(new CallSite(method, line, r.target(), null));
                     rewrites = true;
                 } else {

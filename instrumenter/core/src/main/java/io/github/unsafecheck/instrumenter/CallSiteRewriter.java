@@ -25,7 +25,8 @@ import org.objectweb.asm.Type;
  * grows by at most four slots (the constants).
  */
 final class CallSiteRewriter extends ClassVisitor {
-    private static final int EXTRA_STACK = 4;
+    /** The constants, plus a long offset a VarHandle hook may get as a constant. */
+    private static final int EXTRA_STACK = 6;
 
     private final RewriteTable table;
     private final CallSiteCensus census;
@@ -66,12 +67,28 @@ final class CallSiteRewriter extends ClassVisitor {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-            Rewrite r = opcode == Opcodes.INVOKEVIRTUAL ? table.lookup(owner, name, descriptor) : null;
-            if (r == null) {
+            if (opcode == Opcodes.INVOKEVIRTUAL && table.rewritesVarHandles()) {
+                VarHandleRewrites.Site vh = VarHandleRewrites.lookup(owner, name, descriptor);
+                if (vh != null) {
+                    varHandle(vh, Type.getArgumentTypes(descriptor));
+                    super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+                    return;
+                }
+            }
+            Rewrite r = table.lookup(owner, name, descriptor);
+            if (r == null || r.opcode() != opcode) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, itf);
                 return;
             }
-            int[] slot = spill(r.argumentTypes());
+            if (r.shape().withReceiver()) {
+                Type[] args = r.argumentTypes();
+                int[] slot = spill(args, Type.getObjectType(owner));
+                load(Type.getObjectType(owner), slot[args.length]);
+                check(r, slot);
+                super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+                return;
+            }
+            int[] slot = spill(r.argumentTypes(), null);
             switch (r.shape().weave()) {
                 case CHECK:
                 case CHECK_REDIRECT:
@@ -109,19 +126,56 @@ final class CallSiteRewriter extends ClassVisitor {
             }
         }
 
-        /** Stores the call's operands in fresh locals (receiver stays on the stack); returns their slots. */
-        private int[] spill(Type[] args) {
-            int[] slot = new int[args.length];
+        /**
+         * Stores the call's operands in fresh locals and returns their slots. The receiver stays on the stack, unless
+         * {@code receiver} names its type: then it is spilled too, into the slot after the arguments'.
+         */
+        private int[] spill(Type[] args, Type receiver) {
+            int[] slot = new int[args.length + 1];
             int next = spillBase;
             for (int i = 0; i < args.length; i++) {
                 slot[i] = next;
                 next += args[i].getSize();
             }
+            slot[args.length] = next;
+            if (receiver != null) {
+                next++;
+            }
             spillSlots = Math.max(spillSlots, next - spillBase);
             for (int i = args.length - 1; i >= 0; i--) {
                 super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slot[i]);
             }
+            if (receiver != null) {
+                super.visitVarInsn(Opcodes.ASTORE, slot[args.length]);
+            }
             return slot;
+        }
+
+        /**
+         * A VarHandle write: spill the handle and every operand, hand the hook the handle, the first coordinate, the
+         * offset coordinate (or 0), the number of coordinates and the value if it may be a pointer; reload all.
+         */
+        private void varHandle(VarHandleRewrites.Site vh, Type[] args) {
+            Type handle = Type.getObjectType(RewriteTable.VAR_HANDLE);
+            int[] slot = spill(args, handle);
+            load(handle, slot[args.length]);
+            load(args[0], slot[0]);
+            if (vh.offsetArg >= 0) {
+                load(Type.LONG_TYPE, slot[vh.offsetArg]);
+            } else {
+                super.visitInsn(Opcodes.LCONST_0);
+            }
+            pushInt(vh.coordinates);
+            if (vh.valueArg >= 0) {
+                load(args[vh.valueArg], slot[vh.valueArg]);
+            }
+            super.visitLdcInsn(vh.op);
+            pushInt(SlotAllocator.next());
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RewriteTable.FFM_HOOKS, vh.hook, vh.hookDescriptor, false);
+            load(handle, slot[args.length]);
+            for (int i = 0; i < args.length; i++) {
+                load(args[i], slot[i]);
+            }
         }
 
         /** The hook with the arguments it takes, then the operands back for the original call. */
@@ -143,7 +197,8 @@ final class CallSiteRewriter extends ClassVisitor {
                 default:
                     super.visitLdcInsn(r.op());
             }
-            hook(r.shape().hook(), r.hookDescriptor());
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, r.shape().hookOwner(), r.shape().hook(), r.hookDescriptor(),
+                    false);
             int reload = 0;
             if (r.shape().weave() == Shape.Weave.CHECK_REDIRECT) {
                 // stack: … unsafe base'  →  … unsafe base' offset'
@@ -151,6 +206,9 @@ final class CallSiteRewriter extends ClassVisitor {
                 load(Type.LONG_TYPE, slot[1]);
                 hook(RewriteTable.REFERENCE_OFFSET, RewriteTable.REFERENCE_OFFSET_DESCRIPTOR);
                 reload = 2;
+            }
+            if (r.shape().withReceiver()) {
+                load(Type.getObjectType(r.owner()), slot[args.length]);
             }
             for (int i = reload; i < args.length; i++) {
                 load(args[i], slot[i]);

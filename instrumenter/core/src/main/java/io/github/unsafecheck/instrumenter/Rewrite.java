@@ -45,6 +45,14 @@ public final class Rewrite {
         return shape;
     }
 
+    /** The opcode a call of this method has: virtual for Unsafe, interface for a segment, static for copy. */
+    public int opcode() {
+        if (owner.equals(RewriteTable.MEMORY_SEGMENT)) {
+            return shape.withReceiver() ? org.objectweb.asm.Opcodes.INVOKEINTERFACE : org.objectweb.asm.Opcodes.INVOKESTATIC;
+        }
+        return org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+    }
+
     /** Bytes written, for {@link Shape.Constants#SIZE_OP_SLOT} shapes. */
     public int size() {
         return size;
@@ -57,6 +65,9 @@ public final class Rewrite {
 
     /** The hook's descriptor. */
     public String hookDescriptor() {
+        if (shape.fixedHookDescriptor() != null) {
+            return shape.fixedHookDescriptor();
+        }
         Type j = Type.LONG_TYPE;
         Type s = Type.getType(String.class);
         switch (shape.weave()) {
@@ -99,6 +110,6 @@ public final class Rewrite {
 
     @Override
     public String toString() {
-        return target() + " -> " + RewriteTable.HOOKS + "." + shape.hook() + hookDescriptor();
+        return target() + " -> " + shape.hookOwner() + "." + shape.hook() + hookDescriptor();
     }
 }

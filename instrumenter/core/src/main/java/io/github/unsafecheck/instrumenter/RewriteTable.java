@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 public final class RewriteTable {
     /** Internal name of the runtime class with the hooks. */
     public static final String HOOKS = "io/github/unsafecheck/runtime/hook/UnsafeHooks";
+    /** The MemorySegment and VarHandle hooks (JDK 22+ bytecode; only rewritten FFM code calls them). */
+    public static final String FFM_HOOKS = "io/github/unsafecheck/runtime/hook/FfmHooks";
     /** The hook that gives the offset matching the base a reference-store hook returned. */
     public static final String REFERENCE_OFFSET = "referenceOffset";
     public static final String REFERENCE_OFFSET_DESCRIPTOR = "(Ljava/lang/Object;J)J";
@@ -38,6 +40,8 @@ public final class RewriteTable {
 
     public static final String SUN_UNSAFE = "sun/misc/Unsafe";
     public static final String INTERNAL_UNSAFE = "jdk/internal/misc/Unsafe";
+    public static final String MEMORY_SEGMENT = "java/lang/foreign/MemorySegment";
+    public static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
 
     private static final String OBJ = "Ljava/lang/Object;";
     private static final String[][] PRIMITIVES = {
@@ -49,11 +53,19 @@ public final class RewriteTable {
     private static final RewriteTable ALLOCATIONS = new RewriteTable(r -> r.shape().isAllocation());
 
     private final Map<String, Rewrite> byKey = new HashMap<>();
+    private final boolean varHandles;
 
     private RewriteTable(Predicate<Rewrite> keep) {
         sunMiscUnsafe();
         internalUnsafe();
+        memorySegment();
         byKey.values().removeIf(keep.negate());
+        varHandles = byKey.values().stream().anyMatch(r -> !r.shape().isAllocation());
+    }
+
+    /** Whether VarHandle writes on segments are rewritten too (not in the allocations-only table). */
+    public boolean rewritesVarHandles() {
+        return varHandles;
     }
 
     /** Everything: application classes. */
@@ -144,6 +156,37 @@ public final class RewriteTable {
         bulk(o);
     }
 
+    /**
+     * MemorySegment stores (JDK 22+). FFM checks a segment's own bounds and liveness; what it cannot see is a
+     * segment made with {@code ofAddress} or {@code reinterpret} over memory that is not (or no longer) there, and
+     * a heap address stored as a pointer. VarHandle access modes are signature-polymorphic and are matched by
+     * {@link VarHandleRewrites} instead.
+     */
+    private void memorySegment() {
+        String o = MEMORY_SEGMENT;
+        String vl = "Ljava/lang/foreign/ValueLayout$Of";
+        String al = "Ljava/lang/foreign/AddressLayout;";
+        String seg = "L" + MEMORY_SEGMENT + ";";
+        String vlt = "Ljava/lang/foreign/ValueLayout;";
+        for (String[] t : PRIMITIVES) {
+            boolean isLong = t[1].equals("J");
+            add(o, isLong ? Shape.SEGMENT_SET_LONG : Shape.SEGMENT_SET, t, "(" + vl + t[0] + ";J" + t[1] + ")V", "set");
+            add(o, isLong ? Shape.SEGMENT_SET_AT_INDEX_LONG : Shape.SEGMENT_SET_AT_INDEX, t,
+                    "(" + vl + t[0] + ";J" + t[1] + ")V", "setAtIndex");
+        }
+        add(o, Shape.SEGMENT_SET_ADDRESS, primitive("J"), "(" + al + "J" + seg + ")V", "set");
+        add(o, Shape.SEGMENT_SET_AT_INDEX_ADDRESS, primitive("J"), "(" + al + "J" + seg + ")V", "setAtIndex");
+        add(o, Shape.SEGMENT_FILL, null, "(B)" + seg, "fill");
+        add(o, Shape.SEGMENT_COPY_FROM, null, "(" + seg + ")" + seg, "copyFrom");
+        add(o, Shape.SEGMENT_SET_STRING, null, "(JLjava/lang/String;)V", "setString");
+        add(o, Shape.SEGMENT_SET_STRING_CHARSET, null, "(JLjava/lang/String;Ljava/nio/charset/Charset;)V",
+                "setString");
+        add(o, Shape.SEGMENT_COPY, null, "(" + seg + "J" + seg + "JJ)V", "copy");
+        add(o, Shape.SEGMENT_COPY_LAYOUTS, null, "(" + seg + vlt + "J" + seg + vlt + "JJ)V", "copy");
+        add(o, Shape.SEGMENT_COPY_TO_ARRAY, null, "(" + seg + vlt + "JLjava/lang/Object;II)V", "copy");
+        add(o, Shape.SEGMENT_COPY_FROM_ARRAY, null, "(Ljava/lang/Object;I" + seg + vlt + "JI)V", "copy");
+    }
+
     /** setMemory, copyMemory and the allocation calls: the same on both classes. */
     private void bulk(String o) {
         add(o, Shape.FILL_AT_ADDRESS, null, "(JJB)V", "setMemory");
@@ -165,7 +208,8 @@ public final class RewriteTable {
     }
 
     private void add(String owner, Shape shape, String[] type, String descriptor, String... names) {
-        String prefix = owner.equals(SUN_UNSAFE) ? "Unsafe." : "jdk.internal.misc.Unsafe.";
+        String prefix = owner.equals(SUN_UNSAFE) ? "Unsafe." : owner.equals(MEMORY_SEGMENT) ? "MemorySegment."
+                : "jdk.internal.misc.Unsafe.";
         int size = type == null ? 0 : Integer.parseInt(type[2]);
         for (String name : names) {
             Rewrite r = new Rewrite(owner, name, descriptor, prefix + name, shape, size);
@@ -177,12 +221,12 @@ public final class RewriteTable {
 
     /** True for the classes whose methods the table rewrites: the cheap first test of every call instruction. */
     public static boolean isHookedOwner(String owner) {
-        return owner.equals(SUN_UNSAFE) || owner.equals(INTERNAL_UNSAFE);
+        return owner.equals(SUN_UNSAFE) || owner.equals(INTERNAL_UNSAFE) || owner.equals(MEMORY_SEGMENT);
     }
 
-    /** The owners as they appear in a class file's constant pool, for the pre-filter. */
+    /** The owners as they appear in a class file's constant pool, for the pre-filter (VarHandle included). */
     public static String[] hookedOwners() {
-        return new String[] {SUN_UNSAFE, INTERNAL_UNSAFE};
+        return new String[] {SUN_UNSAFE, INTERNAL_UNSAFE, MEMORY_SEGMENT, VAR_HANDLE};
     }
 
     /** The rewrite for a call, or null when the call is left alone. */

@@ -32,7 +32,36 @@ public enum Shape {
     /** {@code freeMemory(long)}: the hook decides what the original call really frees. */
     FREE("freeing", Weave.FREE, Constants.OP_SITE),
     /** {@code reallocateMemory(long, long)}: a free of the old block plus a new allocation. */
-    REALLOCATE("reallocated", Weave.REALLOCATE, Constants.OP_SITE);
+    REALLOCATE("reallocated", Weave.REALLOCATE, Constants.OP_SITE),
+
+    // ---- java.lang.foreign.MemorySegment (JDK 22+): hooks in FfmHooks, which take the segment itself ----
+
+    /** {@code seg.set(ValueLayout.OfX layout, long offset, x value)} for values that cannot be pointers. */
+    SEGMENT_SET(Segments.SET, 0, 1),
+    /** {@code seg.set(ValueLayout.OfLong, long offset, long value)}: the pointer rule too. */
+    SEGMENT_SET_LONG(Segments.SET_LONG, 0, 1, 2),
+    /** {@code seg.set(AddressLayout, long offset, MemorySegment value)}: the pointer rule too. */
+    SEGMENT_SET_ADDRESS(Segments.SET_ADDRESS, 0, 1, 2),
+    /** {@code seg.setAtIndex(ValueLayout.OfX layout, long index, x value)}. */
+    SEGMENT_SET_AT_INDEX(Segments.SET_AT_INDEX, 0, 1),
+    SEGMENT_SET_AT_INDEX_LONG(Segments.SET_AT_INDEX_LONG, 0, 1, 2),
+    SEGMENT_SET_AT_INDEX_ADDRESS(Segments.SET_AT_INDEX_ADDRESS, 0, 1, 2),
+    /** {@code seg.fill(byte)}: the whole segment. */
+    SEGMENT_FILL(Segments.FILL),
+    /** {@code seg.copyFrom(MemorySegment src)}. */
+    SEGMENT_COPY_FROM(Segments.COPY_FROM, 0),
+    /** {@code seg.setString(long offset, String s)}. */
+    SEGMENT_SET_STRING(Segments.SET_STRING, 0, 1),
+    /** {@code seg.setString(long offset, String s, Charset cs)}. */
+    SEGMENT_SET_STRING_CHARSET(Segments.SET_STRING_CHARSET, 0, 1, 2),
+    /** {@code MemorySegment.copy(src, srcOffset, dst, dstOffset, bytes)}. */
+    SEGMENT_COPY(Segments.COPY, 0, 1, 2, 3, 4),
+    /** {@code MemorySegment.copy(src, srcLayout, srcOffset, dst, dstLayout, dstOffset, count)}. */
+    SEGMENT_COPY_LAYOUTS(Segments.COPY_LAYOUTS, 0, 1, 2, 3, 4, 5, 6),
+    /** {@code MemorySegment.copy(src, srcLayout, srcOffset, Object dstArray, int dstIndex, int count)}: a read. */
+    SEGMENT_COPY_TO_ARRAY(Segments.COPY_TO_ARRAY, 0, 1, 2, 5),
+    /** {@code MemorySegment.copy(Object srcArray, int srcIndex, dst, dstLayout, dstOffset, int count)}. */
+    SEGMENT_COPY_FROM_ARRAY(Segments.COPY_FROM_ARRAY, 2, 3, 4, 5);
 
     /** How the hook call is woven around the original instruction. */
     public enum Weave {
@@ -57,20 +86,52 @@ public enum Shape {
         OP_SITE
     }
 
+    private final String hookOwner;
     private final String hook;
+    private final String hookDescriptor;
+    private final boolean withReceiver;
     private final Weave weave;
     private final Constants constants;
     private final int[] passed;
 
     Shape(String hook, Weave weave, Constants constants, int... passed) {
+        this.hookOwner = RewriteTable.HOOKS;
         this.hook = hook;
+        this.hookDescriptor = null;
+        this.withReceiver = false;
         this.weave = weave;
         this.constants = constants;
         this.passed = passed;
     }
 
+    /** A MemorySegment hook: it takes the segment (the receiver of an instance call) and has a fixed descriptor. */
+    Shape(Segments.Hook h, int... passed) {
+        this.hookOwner = RewriteTable.FFM_HOOKS;
+        this.hook = h.name;
+        this.hookDescriptor = h.descriptor;
+        this.withReceiver = h.withReceiver;
+        this.weave = Weave.CHECK;
+        this.constants = Constants.OP_SLOT;
+        this.passed = passed;
+    }
+
+    /** Internal name of the class holding the hook. */
+    public String hookOwner() {
+        return hookOwner;
+    }
+
     public String hook() {
         return hook;
+    }
+
+    /** The hook's declared descriptor, or null when it follows from the passed arguments' types. */
+    String fixedHookDescriptor() {
+        return hookDescriptor;
+    }
+
+    /** True when the hook takes the call's receiver (a MemorySegment) before the passed arguments. */
+    public boolean withReceiver() {
+        return withReceiver;
     }
 
     public Weave weave() {

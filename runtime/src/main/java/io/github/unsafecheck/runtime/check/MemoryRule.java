@@ -44,6 +44,25 @@ public final class MemoryRule {
         return strict ? MemoryFinding.broken(Rule.WILD_WRITE, null, Violation.UNKNOWN) : MemoryFinding.ALLOWED;
     }
 
+    /**
+     * A write through a native segment starting at {@code segmentBase}: judged against the block holding the
+     * segment's start — past its end an overflow however far, into it when freed a use-after-free. A segment over
+     * memory the checker never saw falls back to the address alone.
+     */
+    public static MemoryFinding segmentWrite(Allocations allocations, long segmentBase, long address, long length,
+            boolean strict) {
+        Block b = allocations.holding(segmentBase);
+        if (b == null) {
+            return write(allocations, address, length, strict);
+        }
+        if (b.state() != Block.LIVE) {
+            return MemoryFinding.broken(Rule.USE_AFTER_FREE, b, Violation.FREED);
+        }
+        long offset = address - b.base;
+        return offset >= 0 && offset + length <= b.size ? MemoryFinding.inside(b)
+                : MemoryFinding.broken(Rule.OVERFLOW, b, Violation.NATIVE);
+    }
+
     /** A copy's source range: reading from a freed block is a use-after-free too. */
     public static MemoryFinding read(Allocations allocations, long address, long length) {
         Block b = allocations.holding(address);

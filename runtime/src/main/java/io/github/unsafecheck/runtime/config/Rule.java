@@ -21,7 +21,12 @@ public enum Rule {
     /** A free of an address inside an allocation but not its start (or, with {@code strict}, never allocated). */
     INVALID_FREE("invalid-free", true),
     /** A write into memory the checker never saw allocated: reported only with {@code strict=true}. */
-    WILD_WRITE("wild-write", true);
+    WILD_WRITE("wild-write", true),
+    /**
+     * Opt-in: when a block is freed, a pointer to it that a checked store left in live native memory (and that is
+     * still there) is reported, naming where it was stored.
+     */
+    DANGLING_POINTER("dangling-pointer", false);
 
     private final String id;
     private final boolean onByDefault;
@@ -39,8 +44,11 @@ public enum Rule {
         return onByDefault;
     }
 
-    /** The rule with this id, or null. */
+    /** The rule with this id, or null; {@code dangling} is accepted for {@code dangling-pointer}. */
     public static Rule byId(String id) {
+        if (id.equals("dangling")) {
+            return DANGLING_POINTER;
+        }
         for (Rule r : values()) {
             if (r.id.equals(id)) {
                 return r;

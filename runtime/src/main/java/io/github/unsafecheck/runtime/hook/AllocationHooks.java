@@ -38,6 +38,20 @@ final class AllocationHooks {
         return n <= 0 || n > Long.MAX_VALUE - redzone ? n : n + redzone;
     }
 
+    /**
+     * What the program called, for an allocation or free made inside the JDK: its Unsafe call is an implementation
+     * detail of {@code ByteBuffer.allocateDirect} or an arena.
+     */
+    static String userOp(String op, String site, boolean allocation) {
+        if (site.startsWith("java.nio.DirectByteBuffer")) {
+            return allocation ? "ByteBuffer.allocateDirect" : "DirectByteBuffer cleaner";
+        }
+        if (site.startsWith("jdk.internal.foreign.")) {
+            return allocation ? "Arena.allocate" : "Arena.close";
+        }
+        return op;
+    }
+
     static long allocated(long address, long n, String op, String site, Block.Origin origin) {
         if (address == 0 || n <= 0) {
             return address;
@@ -55,10 +69,11 @@ final class AllocationHooks {
     }
 
     /** The address the original {@code freeMemory} must free: {@code a}, or 0 to keep the block (or skip the free). */
-    static long freeing(long address, String op, String site) {
+    static long freeing(long address, String jdkOp, String site) {
         if (address == 0) {
             return 0;
         }
+        String op = userOp(jdkOp, site, false);
         Reporter reporter = UnsafeCheckRuntime.reporter();
         Allocations a = Allocations.get();
         boolean jdk = isJdkSite(site);
@@ -68,7 +83,7 @@ final class AllocationHooks {
             if (f.block() == null) {
                 return address; // never seen: passes through untouched
             }
-            return release(a, f.block(), site) ? address : 0;
+            return release(a, f.block(), site, op) ? address : 0;
         }
         // double-free, invalid-free: the free never reaches malloc (glibc would abort or corrupt its heap);
         // a free of an unknown address (strict) still passes through when the mode lets it.
@@ -109,7 +124,7 @@ final class AllocationHooks {
             if (newAddress != 0) {
                 RawMemory.copy(old.base, newAddress, Math.min(old.size, n));
             }
-            if (release(a, old, site)) {
+            if (release(a, old, site, op)) {
                 RawMemory.free(old.base);
             }
         }
@@ -117,13 +132,16 @@ final class AllocationHooks {
     }
 
     /** Frees a live block into quarantine; true if the caller must free the memory itself (no quarantine). */
-    private static boolean release(Allocations a, Block b, String site) {
+    private static boolean release(Allocations a, Block b, String site, String op) {
         List<String> stack = a.recordsStacks() ? StackCapture.here().formatted() : null;
+        boolean callerFrees;
         try {
-            return a.free(b, siteOf(site, stack), Thread.currentThread().getName(), stack);
+            callerFrees = a.free(b, siteOf(site, stack), Thread.currentThread().getName(), stack);
         } catch (IllegalStateException raced) {
             return false; // freed concurrently by another thread: that free won
         }
+        DanglingPointerHooks.freed(b, op);
+        return callerFrees;
     }
 
     /**
@@ -142,12 +160,7 @@ final class AllocationHooks {
         if (!isJdkSite(staticSite)) {
             return staticSite;
         }
-        List<String> frames = stack != null ? stack : StackCapture.here().formatted();
-        for (String f : frames) {
-            if (!f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun.")) {
-                return f;
-            }
-        }
-        return staticSite;
+        // The captured stack already starts at the program's own frame when there is one.
+        return stack != null && !stack.isEmpty() ? stack.get(0) : StackCapture.here().site();
     }
 }

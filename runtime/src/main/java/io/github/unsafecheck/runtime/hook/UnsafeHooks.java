@@ -40,6 +40,7 @@ public final class UnsafeHooks {
         if (!SiteCache.hit(slot, address, 8)) {
             MemoryViolations.write(null, address, 8, op, slot, Violation.Access.WRITE);
         }
+        DanglingPointerHooks.stored(address, value, op);
     }
 
     /**
@@ -51,8 +52,11 @@ public final class UnsafeHooks {
         if (broken != null) {
             PointerViolations.longStore(broken, op, offset, value);
         }
-        if (base == null && !SiteCache.hit(slot, offset, 8)) {
-            MemoryViolations.write(null, offset, 8, op, slot, Violation.Access.WRITE);
+        if (base == null) {
+            if (!SiteCache.hit(slot, offset, 8)) {
+                MemoryViolations.write(null, offset, 8, op, slot, Violation.Access.WRITE);
+            }
+            DanglingPointerHooks.stored(offset, value, op);
         }
     }
 
@@ -155,6 +159,9 @@ public final class UnsafeHooks {
     }
 
     private static Block.Origin origin(String site) {
-        return site.startsWith("java.nio.DirectByteBuffer") ? Block.Origin.DIRECT_BUFFER : Block.Origin.UNSAFE;
+        if (site.startsWith("java.nio.DirectByteBuffer")) {
+            return Block.Origin.DIRECT_BUFFER;
+        }
+        return site.startsWith("jdk.internal.foreign.") ? Block.Origin.SEGMENT : Block.Origin.UNSAFE;
     }
 }

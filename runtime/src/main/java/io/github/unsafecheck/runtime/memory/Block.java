@@ -23,7 +23,7 @@ public final class Block {
 
     /** Where the memory came from. */
     public enum Origin {
-        UNSAFE("native allocation"), DIRECT_BUFFER("direct ByteBuffer");
+        UNSAFE("native allocation"), DIRECT_BUFFER("direct ByteBuffer"), SEGMENT("native segment");
 
         private final String noun;
 

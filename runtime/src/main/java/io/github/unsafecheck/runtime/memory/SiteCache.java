@@ -20,6 +20,15 @@ public final class SiteCache {
         return b != null && b.covers(address, length);
     }
 
+    /**
+     * For a write through a segment: the write lies inside the cached live block, and so does the segment's start
+     * (a segment reinterpreted past its own block must not pass because its write happens to land in another).
+     */
+    public static boolean hitSegment(int slot, long segmentBase, long address, long length) {
+        Block b = CACHE[slot & (SLOTS - 1)];
+        return b != null && b.covers(address, length) && segmentBase - b.base >= 0 && segmentBase - b.base < b.size;
+    }
+
     public static void remember(int slot, Block b) {
         CACHE[slot & (SLOTS - 1)] = b;
     }

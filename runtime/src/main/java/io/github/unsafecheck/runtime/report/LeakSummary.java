@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The opt-in leak summary ({@code leaks=true}): native blocks still allocated at exit, grouped by allocation site,
- * biggest first. Direct buffers are left out: their cleaner frees them when the buffer becomes unreachable, which at
- * exit many simply are not yet.
+ * biggest first. Direct buffers and arena segments are left out: their cleaner or arena frees them, which at exit
+ * many simply have not done yet.
  */
 public final class LeakSummary {
     private static final int SITES = 20;

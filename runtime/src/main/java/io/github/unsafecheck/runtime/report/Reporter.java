@@ -67,6 +67,9 @@ public final class Reporter {
     }
 
     private String outcome(Violation v) {
+        if (v.isNotice()) {
+            return "reported, nothing stopped: the pointer is not used yet; a write through it will be";
+        }
         String what = v.isFree() ? "free" : "write";
         if (mode == Mode.THROW) {
             return "stopped: UnsafeWriteError thrown before the " + what + "; the memory is unchanged";

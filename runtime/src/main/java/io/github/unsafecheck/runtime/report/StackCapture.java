@@ -18,14 +18,28 @@ public final class StackCapture {
         this.frames = frames;
     }
 
-    /** The current thread's stack without unsafecheck's frames. */
+    /**
+     * The current thread's stack without unsafecheck's frames, and without the JDK's own frames on top when the
+     * program's code is below them: an arena's close or a direct buffer's allocation is reported at the program's
+     * line, not inside {@code jdk.internal.foreign}. A stack that is all JDK (a cleaner thread) is kept whole.
+     */
     public static StackCapture here() {
         List<StackTraceElement> frames = StackWalker.getInstance().walk(s -> s
                 .dropWhile(f -> f.getClassName().startsWith(RUNTIME_PACKAGE))
                 .limit(MAX_FRAMES)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .collect(Collectors.toList()));
-        return new StackCapture(frames);
+        int firstOwn = 0;
+        while (firstOwn < frames.size() && isJdk(frames.get(firstOwn).getClassName())) {
+            firstOwn++;
+        }
+        return new StackCapture(firstOwn < frames.size() ? frames.subList(firstOwn, frames.size()) : frames);
+    }
+
+    /** A class of the JDK itself. */
+    public static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+                || className.startsWith("javax.");
     }
 
     public List<StackTraceElement> elements() {

@@ -39,6 +39,9 @@ public final class Violation {
     private final String thread;
     private final StackCapture stack;
     private final boolean skipped;
+    /** For a dangling pointer: where and by whom it was stored. */
+    private String storedAt;
+    private String storedBy;
 
     private Violation(Rule rule, String op, Access access, long dst, Long value, String valueType, long size,
             String dstKind, Block block, StackCapture stack, boolean skipped) {
@@ -66,6 +69,16 @@ public final class Violation {
     public static Violation memory(Rule rule, String op, Access access, long dst, long size, String dstKind,
             Block block, StackCapture stack, boolean skipped) {
         return new Violation(rule, op, access, dst, null, null, size, dstKind, block, stack, skipped);
+    }
+
+    /** A pointer to {@code block}, stored at {@code slot} by {@code storedAt}, left behind when the block was freed. */
+    public static Violation dangling(String op, long slot, long value, Block block, String storedAt, String storedBy,
+            StackCapture stack) {
+        Violation v = new Violation(Rule.DANGLING_POINTER, op, Access.FREE, slot, value, null, 8, Violation.NATIVE,
+                block, stack, false);
+        v.storedAt = storedAt;
+        v.storedBy = storedBy;
+        return v;
     }
 
     public Rule rule() {
@@ -98,6 +111,11 @@ public final class Violation {
 
     public boolean isFree() {
         return access == Access.FREE;
+    }
+
+    /** A finding that reports without stopping anything (the dangling-pointer rule). */
+    public boolean isNotice() {
+        return rule == Rule.DANGLING_POINTER;
     }
 
     /** The one-line headline: also the message of {@code UnsafeWriteError}. */
@@ -151,6 +169,11 @@ public final class Violation {
                 access(sb);
                 sb.append(" into memory unsafecheck never saw allocated");
                 break;
+            case DANGLING_POINTER:
+                sb.append("pointer ").append(Hex.address(value)).append(" into freed ").append(block.describe())
+                        .append(" is still stored at ").append(Hex.address(dst)).append(" (stored at ")
+                        .append(storedAt).append(')');
+                break;
             default:
                 throw new AssertionError(rule);
         }
@@ -180,6 +203,10 @@ public final class Violation {
             }
         } else {
             sb.append("\tdestination: ").append(describeDestination()).append('\n');
+        }
+        if (storedAt != null) {
+            sb.append("\tthe pointer was stored at ").append(storedAt).append(" on thread ").append(storedBy)
+                    .append('\n');
         }
         sb.append("\tthread: ").append(thread).append('\n');
         sb.append('\t').append(outcome).append('\n');
@@ -217,6 +244,10 @@ public final class Violation {
         m.put("site", site());
         m.put("stack", stack.formatted());
         m.put("skipped", skipped);
+        if (storedAt != null) {
+            m.put("storedAt", storedAt);
+            m.put("storedBy", storedBy);
+        }
         m.put("pid", ProcessHandle.current().pid());
         m.put("time", System.currentTimeMillis());
         StringBuilder sb = new StringBuilder(256);

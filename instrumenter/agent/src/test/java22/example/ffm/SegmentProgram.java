@@ -1,0 +1,55 @@
+package example.ffm;
+
+import example.oracle.FfmAddress;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** The bad segment stores, one case per argument. */
+public final class SegmentProgram {
+    public static void main(String[] args) throws Throwable {
+        try {
+            run(args[0]);
+        } catch (Error e) {
+            System.out.println("caught " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        System.out.println("done");
+    }
+
+    static void run(String c) throws Throwable {
+        switch (c) {
+            case "heap-address": {
+                MemorySegment slot = Arena.global().allocate(ValueLayout.ADDRESS);
+                slot.set(ValueLayout.JAVA_LONG, 0, 0x1234L);
+                byte[] array = new byte[64];
+                MemorySegment pointer = MemorySegment.ofAddress(FfmAddress.of(array));
+                try {
+                    slot.set(ValueLayout.ADDRESS, 0, pointer); // expect: heap-pointer
+                } finally {
+                    System.out.println("slot " + (slot.get(ValueLayout.JAVA_LONG, 0) == 0x1234L ? "unchanged" : "changed"));
+                    java.lang.ref.Reference.reachabilityFence(array);
+                }
+                break;
+            }
+            case "reinterpret": {
+                try (Arena arena = Arena.ofConfined()) {
+                    arena.allocate(16).reinterpret(4096).set(ValueLayout.JAVA_LONG, 512, 42L); // expect: overflow
+                }
+                break;
+            }
+            case "closed-arena": {
+                MemorySegment global = Arena.global().allocate(ValueLayout.JAVA_LONG);
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment node = arena.allocate(32);
+                    global.set(ValueLayout.JAVA_LONG, 0, node.address());
+                } // the arena closes here: expect: dangling-pointer (with rules=dangling)
+                MemorySegment stale = MemorySegment.ofAddress(global.get(ValueLayout.JAVA_LONG, 0)).reinterpret(32);
+                stale.set(ValueLayout.JAVA_INT, 8, 7); // expect: use-after-free
+                break;
+            }
+            default:
+                throw new IllegalArgumentException(c);
+        }
+    }
+}

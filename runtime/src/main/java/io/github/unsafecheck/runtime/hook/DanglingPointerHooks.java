@@ -1,0 +1,53 @@
+package io.github.unsafecheck.runtime.hook;
+
+import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.check.ThreadContexts;
+import io.github.unsafecheck.runtime.config.Rule;
+import io.github.unsafecheck.runtime.memory.Allocations;
+import io.github.unsafecheck.runtime.memory.Block;
+import io.github.unsafecheck.runtime.memory.DanglingPointers;
+import io.github.unsafecheck.runtime.memory.HeapRanges;
+import io.github.unsafecheck.runtime.report.Reporter;
+import io.github.unsafecheck.runtime.report.StackCapture;
+import io.github.unsafecheck.runtime.report.Violation;
+
+/**
+ * The opt-in {@code dangling-pointer} rule. Off, it costs nothing: {@link #ENABLED} is a constant the JIT folds.
+ * On, every checked 8-byte store whose value points into a live tracked block is remembered (with the storing
+ * site); when that block is freed — {@code freeMemory}, an arena closing, a direct buffer's cleaner — the pointers
+ * still stored in live native memory are reported. A report, never an exception: the pointer is not used yet.
+ */
+final class DanglingPointerHooks {
+    static final boolean ENABLED = UnsafeCheckRuntime.options().rules().contains(Rule.DANGLING_POINTER);
+    private static final DanglingPointers STORES = new DanglingPointers();
+
+    private DanglingPointerHooks() {
+    }
+
+    static void stored(long slot, long value, String op) {
+        if (!ENABLED || value == 0 || HeapRanges.contains(value) || ThreadContexts.inCheckerContext()) {
+            return;
+        }
+        Block target = Allocations.get().holding(value);
+        if (target != null && target.isLive() && value - target.base < target.size) {
+            STORES.stored(slot, value, target, StackCapture.here().site(), Thread.currentThread().getName());
+        }
+    }
+
+    /** Called when {@code freed} has just been freed by the program (into quarantine or for good). */
+    static void freed(Block freed, String op) {
+        if (!ENABLED) {
+            return;
+        }
+        for (DanglingPointers.Store s : STORES.dangling(freed, Allocations.get())) {
+            Reporter reporter = UnsafeCheckRuntime.reporter();
+            ThreadContexts.enterChecker();
+            try {
+                reporter.record(Violation.dangling(op, s.slot, s.value, freed, s.storedAt, s.storedBy,
+                        StackCapture.here()));
+            } finally {
+                ThreadContexts.exitChecker();
+            }
+        }
+    }
+}

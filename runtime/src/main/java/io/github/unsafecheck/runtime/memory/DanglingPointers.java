@@ -1,0 +1,52 @@
+package io.github.unsafecheck.runtime.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where checked stores left pointers into tracked blocks, so that freeing a block can name the pointers to it that
+ * are still in live native memory (the {@code dangling-pointer} rule). Per target block, one entry per slot address:
+ * a slot written again and again costs one entry. Entries are verified when the target is freed — the slot must
+ * still be inside a live block and still hold the pointer — so stale ones cost nothing but memory until then.
+ */
+public final class DanglingPointers {
+    /** One pointer store: where, what, by whom. */
+    public static final class Store {
+        public final long slot;
+        public final long value;
+        public final String storedAt;
+        public final String storedBy;
+
+        Store(long slot, long value, String storedAt, String storedBy) {
+            this.slot = slot;
+            this.value = value;
+            this.storedAt = storedAt;
+            this.storedBy = storedBy;
+        }
+    }
+
+    private final Map<Block, Map<Long, Store>> byTarget = new ConcurrentHashMap<>();
+
+    public void stored(long slot, long value, Block target, String site, String thread) {
+        byTarget.computeIfAbsent(target, k -> new ConcurrentHashMap<>()).put(slot, new Store(slot, value, site, thread));
+    }
+
+    /** The pointers to {@code freed} still stored in live memory; forgets every store that targeted it. */
+    public List<Store> dangling(Block freed, Allocations allocations) {
+        Map<Long, Store> stores = byTarget.remove(freed);
+        List<Store> out = new ArrayList<>();
+        if (stores == null) {
+            return out;
+        }
+        for (Store s : stores.values()) {
+            Block holder = allocations.holding(s.slot);
+            if (holder != null && holder.isLive() && s.slot - holder.base + 8 <= holder.size
+                    && RawMemory.getLong(s.slot) == s.value) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}
