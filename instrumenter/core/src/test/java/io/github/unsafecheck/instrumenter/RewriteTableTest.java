@@ -22,18 +22,32 @@ class RewriteTableTest {
     private final RewriteTable table = RewriteTable.standard();
 
     @Test
-    void everyHookExistsInTheRuntimeWithThatExactDescriptor() {
+    void everyHookExistsInTheRuntimeWithThatExactDescriptor() throws Exception {
         Set<String> hooks = new HashSet<>();
-        for (Method m : UnsafeHooks.class.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())) {
-                hooks.add(m.getName() + Type.getMethodDescriptor(m));
+        for (Class<?> c : new Class<?>[] {UnsafeHooks.class,
+            Class.forName(RewriteTable.FFM_HOOKS.replace('/', '.'))}) {
+            for (Method m : c.getMethods()) {
+                if (Modifier.isStatic(m.getModifiers())) {
+                    hooks.add(Type.getInternalName(c) + "." + m.getName() + Type.getMethodDescriptor(m));
+                }
             }
         }
         assertEquals(RewriteTable.HOOKS, Type.getInternalName(UnsafeHooks.class));
         for (Rewrite r : table.all()) {
-            assertTrue(hooks.contains(r.shape().hook() + r.hookDescriptor()), r::toString);
+            assertTrue(hooks.contains(r.shape().hookOwner() + "." + r.shape().hook() + r.hookDescriptor()),
+                    r::toString);
         }
-        assertTrue(hooks.contains(RewriteTable.REFERENCE_OFFSET + RewriteTable.REFERENCE_OFFSET_DESCRIPTOR));
+        for (String h : new String[] {RewriteTable.REFERENCE_OFFSET + RewriteTable.REFERENCE_OFFSET_DESCRIPTOR,
+            RewriteTable.ALLOCATION_SIZE + RewriteTable.ALLOCATION_SIZE_DESCRIPTOR,
+            RewriteTable.REALLOC_SOURCE + RewriteTable.REALLOC_SOURCE_DESCRIPTOR}) {
+            assertTrue(hooks.contains(RewriteTable.HOOKS + "." + h), h);
+        }
+        for (String[] vh : new String[][] {{"set", "(Ljava/lang/foreign/MemorySegment;JJ)V"},
+            {"set", "(Ljava/lang/foreign/MemorySegment;JLjava/lang/foreign/MemorySegment;)V"},
+            {"set", "(Ljava/lang/foreign/MemorySegment;JI)V"}}) {
+            VarHandleRewrites.Site site = VarHandleRewrites.lookup(RewriteTable.VAR_HANDLE, vh[0], vh[1]);
+            assertTrue(hooks.contains(RewriteTable.FFM_HOOKS + "." + site.hook + site.hookDescriptor), site.hook);
+        }
     }
 
     @Test
@@ -65,9 +79,20 @@ class RewriteTableTest {
                 + "|allocateMemory|reallocateMemory|freeMemory");
         List<String> uncovered = new ArrayList<>();
         for (String owner : new String[] {"sun.misc.Unsafe", "jdk.internal.misc.Unsafe"}) {
+            uncovered.addAll(uncoveredWrites(owner, stores));
+        }
+        Pattern segmentWrites = Pattern.compile("set|setAtIndex|setString|fill|copyFrom|copy");
+        uncovered.addAll(uncoveredWrites("java.lang.foreign.MemorySegment", segmentWrites));
+        assertEquals(List.of(), uncovered);
+    }
+
+    private List<String> uncoveredWrites(String owner, Pattern writes) throws Exception {
+        List<String> uncovered = new ArrayList<>();
+        {
             for (Method m : Class.forName(owner).getDeclaredMethods()) {
-                if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers())
-                        || !stores.matcher(m.getName()).matches()) {
+                boolean segment = owner.endsWith("MemorySegment");
+                if (!Modifier.isPublic(m.getModifiers()) || (!segment && Modifier.isStatic(m.getModifiers()))
+                        || !writes.matcher(m.getName()).matches()) {
                     continue;
                 }
                 if (table.lookup(owner.replace('.', '/'), m.getName(), Type.getMethodDescriptor(m)) == null) {
@@ -75,7 +100,7 @@ class RewriteTableTest {
                 }
             }
         }
-        assertEquals(List.of(), uncovered);
+        return uncovered;
     }
 
     @Test
