@@ -26,7 +26,7 @@ class OptionsTest {
         assertNull(o.coveragePath());
         assertFalse(o.strict());
         assertFalse(o.verbose());
-        assertEquals(EnumSet.allOf(Rule.class), o.rules());
+        assertEquals(EnumSet.complementOf(EnumSet.of(Rule.DANGLING_POINTER)), o.rules(), "all but the opt-in rule");
         assertEquals(64, o.redzone());
         assertEquals(64L << 20, o.quarantine());
         assertTrue(o.stacks());
@@ -69,6 +69,8 @@ class OptionsTest {
     @Test
     void rulesAllAndRoundTrip() {
         assertEquals(EnumSet.allOf(Rule.class), Options.parse("rules=all", NONE).rules());
+        assertEquals(EnumSet.of(Rule.OVERFLOW, Rule.DANGLING_POINTER),
+                Options.parse("rules=overflow:dangling", NONE).rules(), "dangling is short for dangling-pointer");
         Options o = Options.parse("mode=count,strict=true", NONE);
         assertEquals(o.effective(), Options.parse(o.toAgentArgs(), NONE).effective());
     }
@@ -106,7 +108,7 @@ class OptionsTest {
         "mode=throw,mode=count | unsafecheck: option 'mode' is given twice in agent options",
         "mode=throw,,strict=true | unsafecheck: empty entry in agent options",
         "strict=1 | unsafecheck: bad value '1' for option 'strict' in agent options; accepted values: true, false",
-        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, overflow, use-after-free, double-free, invalid-free, wild-write, all",
+        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, overflow, use-after-free, double-free, invalid-free, wild-write, dangling-pointer, all",
         "redzone=1k | bad value '1k' for option 'redzone' in agent options; a number of bytes from 0 to 1048576",
         "quarantine=lots | bad value 'lots' for option 'quarantine' in agent options; a number of bytes, optionally with k, m or g",
         "stacks=no | bad value 'no' for option 'stacks'",
