@@ -1,0 +1,102 @@
+package io.github.unsafecheck.maven;
+
+import io.github.unsafecheck.instrumenter.AllocatorMethods;
+import io.github.unsafecheck.instrumenter.ClassScope;
+import io.github.unsafecheck.runtime.config.Options;
+import io.github.unsafecheck.runtime.report.JsonLinesFile;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Offline instrumentation: rewrites the classes in {@code target/classes} (or, with {@code testClasses}, in
+ * {@code target/test-classes}) in place, with the agent's own rewrite table, and keeps the originals in
+ * {@code target/generated-classes/unsafecheck/} for {@code restore-instrumented-classes}. The rewritten classes run
+ * without the agent, with only {@code unsafecheck-runtime} on the class path, and read their options from
+ * {@code unsafecheck.*} system properties: this goal puts the given options, as such properties, in front of
+ * {@code argLine} for the test JVMs.
+ */
+@Mojo(name = "instrument", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class InstrumentMojo extends AbstractOptionsMojo {
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    /** Instrument {@code target/test-classes} instead of {@code target/classes} (bind to process-test-classes). */
+    @Parameter(defaultValue = "false")
+    boolean testClasses;
+
+    /** The property the test plugins read JVM arguments from; the options go there as -D system properties. */
+    @Parameter(property = "unsafecheck.propertyName", defaultValue = "argLine")
+    String propertyName;
+
+    @Override
+    void run() throws MojoExecutionException {
+        Options options = options();
+        File dir = new File(testClasses ? project.getBuild().getTestOutputDirectory()
+                : project.getBuild().getOutputDirectory());
+        if (!dir.isDirectory()) {
+            getLog().info("unsafecheck: no classes to instrument in " + dir);
+            return;
+        }
+        Path classes = dir.toPath();
+        try (ClassFileLocator classPath = ClassPathLocator.of(classPathFiles())) {
+            OfflineInstrumenter instrumenter = new OfflineInstrumenter(ClassScope.of(options),
+                    new AllocatorWeaver(new AllocatorMethods(options.allocators()), classPath));
+            ClassDirectoryInstrumentation directory = new ClassDirectoryInstrumentation(classes,
+                    Backup.of(project, classes), instrumenter);
+            ClassDirectoryInstrumentation.Plan plan = directory.plan(getLog());
+            if (!plan.files.isEmpty()) {
+                requireRuntime(plan.files.size());
+            }
+            directory.apply(plan);
+            getLog().info("unsafecheck: " + plan.tally.describe() + " in " + dir + "; originals in "
+                    + Backup.of(project, classes));
+            if (options.coveragePath() != null) {
+                instrumenter.coverage().writeTo(JsonLinesFile.open(options.coveragePath(), "coverage"));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("unsafecheck: cannot instrument " + dir + ": " + e, e);
+        }
+        // Offline code has no agent arguments: the options reach the test JVMs as unsafecheck.* system properties.
+        TestJvmProperty property = new TestJvmProperty(project, propertyName);
+        String value = property.prepend(JvmArguments.systemProperties(options.given()) + " "
+                + JvmArguments.EXPORT_INTERNAL_UNSAFE);
+        getLog().info(propertyName + " set to " + value);
+    }
+
+    private void requireRuntime(int classes) throws MojoExecutionException {
+        Artifact runtime = RuntimeDependency.find(project.getArtifacts());
+        if (runtime == null) {
+            throw new MojoExecutionException(RuntimeDependency.missing(plugin.getVersion(), "test", classes));
+        }
+        if (!plugin.getVersion().equals(runtime.getVersion())) {
+            getLog().warn("unsafecheck: the project has " + RuntimeDependency.KEY + ":" + runtime.getVersion()
+                    + " but the plugin instruments for " + plugin.getVersion() + "; use the same version for both");
+        }
+    }
+
+    private List<File> classPathFiles() throws MojoExecutionException {
+        List<File> out = new ArrayList<>();
+        try {
+            for (String e : project.getTestClasspathElements()) {
+                out.add(new File(e));
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("unsafecheck: the test class path is not resolved: " + e, e);
+        }
+        return out;
+    }
+}
