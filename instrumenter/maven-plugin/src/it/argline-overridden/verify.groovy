@@ -1,0 +1,6 @@
+def build = new GroovyClassLoader().parseClass(new File(itSources, 'BuildOutput.groovy')).newInstance(basedir)
+
+build.has('[WARNING] maven-surefire-plugin sets <argLine>-Xmx256m</argLine> without @{argLine}: its test JVMs run without unsafecheck.')
+build.has('Tests run: 1, Failures: 0, Errors: 0')
+build.hasLine(/\[WARNING\] unsafecheck: no report at \S+unsafecheck-report\.jsonl: no JVM of this build ran with the checker/)
+return true

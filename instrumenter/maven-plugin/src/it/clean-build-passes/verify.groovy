@@ -1,0 +1,9 @@
+def build = new GroovyClassLoader().parseClass(new File(itSources, 'BuildOutput.groovy')).newInstance(basedir)
+
+build.hasLine(/argLine set to -javaagent:\S+unsafecheck-agent-\S+\.jar=report=\S+unsafecheck-report\.jsonl$/)
+build.has('Tests run: 2, Failures: 0, Errors: 0')
+build.has('[INFO] unsafecheck: no violations in ')
+build.hasNot('unsafecheck: write of')
+// the agent ran (it creates the report at start) and found nothing
+assert build.report('target/unsafecheck-report.jsonl').isEmpty()
+return true
