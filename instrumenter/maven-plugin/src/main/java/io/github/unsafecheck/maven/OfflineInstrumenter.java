@@ -6,6 +6,7 @@ import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.instrumenter.ConstantPoolFilter;
 import io.github.unsafecheck.instrumenter.CoverageRecorder;
 import io.github.unsafecheck.instrumenter.RewriteTable;
+import org.objectweb.asm.ClassReader;
 
 /**
  * One class file in, its offline-instrumented form out: allocator advice (when the class declares allocators), then
@@ -14,6 +15,7 @@ import io.github.unsafecheck.instrumenter.RewriteTable;
  */
 final class OfflineInstrumenter {
     private static final ConstantPoolFilter CALLS_HOOKS = new ConstantPoolFilter(RewriteTable.HOOKS);
+    private static final int CONSTANT_CLASS = 7;
 
     private final ClassInstrumenter calls = ClassInstrumenter.standard();
     private final ClassScope scope;
@@ -42,9 +44,29 @@ final class OfflineInstrumenter {
         }
     }
 
-    /** A class that calls the hooks was rewritten already (by an earlier run): rewriting it again would check twice. */
+    /**
+     * A class that calls the hooks was rewritten already (by an earlier run): rewriting it again would check twice.
+     * Strict, unlike the agent's pre-filter: a class file that cannot be read is not taken for instrumented (it then
+     * fails to instrument, and says so).
+     */
     static boolean isInstrumented(byte[] classFile) {
-        return isClassFile(classFile) && CALLS_HOOKS.mayReference(classFile);
+        if (!isClassFile(classFile) || !CALLS_HOOKS.mayReference(classFile)) {
+            return false;
+        }
+        try {
+            ClassReader r = new ClassReader(classFile);
+            char[] buffer = new char[r.getMaxStringLength()];
+            for (int i = 1; i < r.getItemCount(); i++) {
+                int item = r.getItem(i);
+                if (item > 0 && classFile[item - 1] == CONSTANT_CLASS
+                        && RewriteTable.HOOKS.equals(r.readUTF8(item, buffer))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     static boolean isClassFile(byte[] b) {
