@@ -4,6 +4,7 @@ import io.github.unsafecheck.runtime.config.Option;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Properties;
  * They are validated by the same parser as the agent's arguments, so a bad value gives the same message.
  */
 public abstract class AbstractOptionsMojo extends AbstractUnsafeCheckMojo {
+    /** This plugin: its version, and its dependencies (the agent jar, the runtime jar). */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
     /** What a violation does: {@code throw} (the default), {@code report} or {@code count}. */
     @Parameter(property = "unsafecheck.mode")
     String mode;

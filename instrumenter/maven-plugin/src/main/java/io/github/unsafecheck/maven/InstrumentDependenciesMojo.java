@@ -1,14 +1,10 @@
 package io.github.unsafecheck.maven;
 
-import io.github.unsafecheck.instrumenter.AllocatorMethods;
-import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.runtime.config.ClassNameGlob;
 import io.github.unsafecheck.runtime.config.Options;
-import io.github.unsafecheck.runtime.report.JsonLinesFile;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -31,9 +27,6 @@ import java.util.List;
 @Mojo(name = "instrument-dependencies", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class InstrumentDependenciesMojo extends AbstractOptionsMojo {
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
-
     /**
      * The dependencies to instrument, as {@code groupId:artifactId} globs ({@code com.example:*}); empty = every
      * runtime dependency. The others are copied as they are, so the directory is a complete class path.
@@ -63,8 +56,7 @@ public class InstrumentDependenciesMojo extends AbstractOptionsMojo {
         }
         Tally total = new Tally();
         try (ClassFileLocator locator = ClassPathLocator.of(classPath)) {
-            OfflineInstrumenter instrumenter = new OfflineInstrumenter(ClassScope.of(options),
-                    new AllocatorWeaver(new AllocatorMethods(options.allocators()), locator));
+            OfflineInstrumenter instrumenter = OfflineInstrumenter.of(options, locator);
             JarInstrumentation jar = new JarInstrumentation(instrumenter);
             for (Artifact a : jars) {
                 Path out = outputDirectory.toPath().resolve(a.getFile().getName());
@@ -79,9 +71,7 @@ public class InstrumentDependenciesMojo extends AbstractOptionsMojo {
                 total.add(t);
             }
             copyRuntimeUnlessPresent();
-            if (options.coveragePath() != null) {
-                instrumenter.coverage().writeTo(JsonLinesFile.open(options.coveragePath(), "coverage"));
-            }
+            instrumenter.writeCoverage(options);
         } catch (IOException e) {
             throw new MojoExecutionException("unsafecheck: cannot instrument the dependencies into " + outputDirectory
                     + ": " + e, e);

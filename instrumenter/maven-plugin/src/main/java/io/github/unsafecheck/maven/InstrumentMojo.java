@@ -1,14 +1,10 @@
 package io.github.unsafecheck.maven;
 
-import io.github.unsafecheck.instrumenter.AllocatorMethods;
-import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.runtime.config.Options;
-import io.github.unsafecheck.runtime.report.JsonLinesFile;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,17 +26,10 @@ import java.util.List;
  */
 @Mojo(name = "instrument", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-public class InstrumentMojo extends AbstractOptionsMojo {
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
-
+public class InstrumentMojo extends AbstractTestJvmMojo {
     /** Instrument {@code target/test-classes} instead of {@code target/classes} (bind to process-test-classes). */
     @Parameter(defaultValue = "false")
     boolean testClasses;
-
-    /** The property the test plugins read JVM arguments from; the options go there as -D system properties. */
-    @Parameter(property = "unsafecheck.propertyName", defaultValue = "argLine")
-    String propertyName;
 
     @Override
     void run() throws MojoExecutionException {
@@ -53,8 +42,7 @@ public class InstrumentMojo extends AbstractOptionsMojo {
         }
         Path classes = dir.toPath();
         try (ClassFileLocator classPath = ClassPathLocator.of(classPathFiles())) {
-            OfflineInstrumenter instrumenter = new OfflineInstrumenter(ClassScope.of(options),
-                    new AllocatorWeaver(new AllocatorMethods(options.allocators()), classPath));
+            OfflineInstrumenter instrumenter = OfflineInstrumenter.of(options, classPath);
             ClassDirectoryInstrumentation directory = new ClassDirectoryInstrumentation(classes,
                     Backup.of(project, classes), instrumenter);
             ClassDirectoryInstrumentation.Plan plan = directory.plan(getLog());
@@ -64,17 +52,12 @@ public class InstrumentMojo extends AbstractOptionsMojo {
             directory.apply(plan);
             getLog().info("unsafecheck: " + plan.tally.describe() + " in " + dir + "; originals in "
                     + Backup.of(project, classes));
-            if (options.coveragePath() != null) {
-                instrumenter.coverage().writeTo(JsonLinesFile.open(options.coveragePath(), "coverage"));
-            }
+            instrumenter.writeCoverage(options);
         } catch (IOException e) {
             throw new MojoExecutionException("unsafecheck: cannot instrument " + dir + ": " + e, e);
         }
         // Offline code has no agent arguments: the options reach the test JVMs as unsafecheck.* system properties.
-        TestJvmProperty property = new TestJvmProperty(project, propertyName);
-        String value = property.prepend(JvmArguments.systemProperties(options.given()) + " "
-                + JvmArguments.EXPORT_INTERNAL_UNSAFE);
-        getLog().info(propertyName + " set to " + value);
+        prependToTestJvms(JvmArguments.systemProperties(options.given()) + " " + JvmArguments.EXPORT_INTERNAL_UNSAFE);
     }
 
     private void requireRuntime(int classes) throws MojoExecutionException {

@@ -1,11 +1,17 @@
 package io.github.unsafecheck.maven;
 
+import io.github.unsafecheck.instrumenter.AllocatorMethods;
 import io.github.unsafecheck.instrumenter.ClassCoverage;
 import io.github.unsafecheck.instrumenter.ClassInstrumenter;
 import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.instrumenter.ConstantPoolFilter;
 import io.github.unsafecheck.instrumenter.CoverageRecorder;
 import io.github.unsafecheck.instrumenter.RewriteTable;
+import io.github.unsafecheck.runtime.config.OptionException;
+import io.github.unsafecheck.runtime.config.Options;
+import io.github.unsafecheck.runtime.report.JsonLinesFile;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -25,6 +31,23 @@ final class OfflineInstrumenter {
     OfflineInstrumenter(ClassScope scope, AllocatorWeaver allocators) {
         this.scope = scope;
         this.allocators = allocators;
+    }
+
+    /** As the options say: include/exclude, allocators (their types looked up on {@code classPath}). */
+    static OfflineInstrumenter of(Options options, ClassFileLocator classPath) {
+        return new OfflineInstrumenter(ClassScope.of(options),
+                new AllocatorWeaver(new AllocatorMethods(options.allocators()), classPath));
+    }
+
+    /** Writes what was instrumented to the {@code coverage} file, when the options name one. */
+    void writeCoverage(Options options) throws MojoExecutionException {
+        if (options.coveragePath() != null) {
+            try {
+                coverage.writeTo(JsonLinesFile.open(options.coveragePath(), "coverage"));
+            } catch (OptionException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+        }
     }
 
     /** What became of one class. */
@@ -101,9 +124,5 @@ final class OfflineInstrumenter {
         }
         byte[] out = r.bytes() != null ? r.bytes() : current == classFile ? null : current;
         return new Outcome(out, failure, 0);
-    }
-
-    CoverageRecorder coverage() {
-        return coverage;
     }
 }

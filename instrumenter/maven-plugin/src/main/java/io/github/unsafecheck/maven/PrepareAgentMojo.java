@@ -3,7 +3,6 @@ package io.github.unsafecheck.maven;
 import io.github.unsafecheck.runtime.config.Options;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,15 +18,8 @@ import java.nio.file.Paths;
  * The agent jar is the one this plugin depends on, so agent and plugin versions always match.
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
-public class PrepareAgentMojo extends AbstractOptionsMojo {
+public class PrepareAgentMojo extends AbstractTestJvmMojo {
     static final String AGENT = "io.github.unsafecheck:unsafecheck-agent";
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
-
-    /** The property to prepend the agent to: {@code argLine} is what Surefire and Failsafe read. */
-    @Parameter(property = "unsafecheck.propertyName", defaultValue = "argLine")
-    String propertyName;
 
     /**
      * Keep the records of an earlier build in the report. Off by default: a stale violation from the last run must
@@ -42,17 +34,10 @@ public class PrepareAgentMojo extends AbstractOptionsMojo {
         if (!append && options.reportPath() != null) {
             removeStaleReport(options.reportPath());
         }
-        TestJvmProperty property = new TestJvmProperty(project, propertyName);
-        String value = property.prepend(JvmArguments.javaagent(agentJar(), options.toAgentArgs()));
-        getLog().info(propertyName + " set to " + value);
+        prependToTestJvms(JvmArguments.javaagent(agentJar(), options.toAgentArgs()));
         for (String problem : ArgLineWiring.problems(project, propertyName)) {
             getLog().warn(problem);
         }
-    }
-
-    @Override
-    void whenSkipped() {
-        new TestJvmProperty(project, propertyName).defineIfAbsent();
     }
 
     private File agentJar() throws MojoExecutionException {
