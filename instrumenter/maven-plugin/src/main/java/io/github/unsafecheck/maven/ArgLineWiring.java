@@ -6,7 +6,9 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the classic way to lose the agent silently: a Surefire or Failsafe {@code <argLine>} that replaces the
@@ -25,9 +27,12 @@ final class ArgLineWiring {
             if (!"org.apache.maven.plugins".equals(p.getGroupId()) || !isTestPlugin(p.getArtifactId())) {
                 continue;
             }
-            check(out, p.getArtifactId(), "", p.getConfiguration(), propertyName);
+            // Maven copies the plugin's configuration into each execution's: name each bad value once.
+            Set<String> seen = new HashSet<>();
+            check(out, seen, p.getArtifactId(), "", p.getConfiguration(), propertyName);
             for (PluginExecution e : p.getExecutions()) {
-                check(out, p.getArtifactId(), " (execution " + e.getId() + ")", e.getConfiguration(), propertyName);
+                check(out, seen, p.getArtifactId(), " (execution " + e.getId() + ")", e.getConfiguration(),
+                        propertyName);
             }
         }
         return out;
@@ -42,12 +47,14 @@ final class ArgLineWiring {
         return false;
     }
 
-    private static void check(List<String> out, String plugin, String where, Object configuration, String name) {
+    private static void check(List<String> out, Set<String> seen, String plugin, String where, Object configuration,
+            String name) {
         if (!(configuration instanceof Xpp3Dom)) {
             return;
         }
         Xpp3Dom argLine = ((Xpp3Dom) configuration).getChild("argLine");
-        if (argLine == null || argLine.getValue() == null || refersTo(argLine.getValue(), name)) {
+        if (argLine == null || argLine.getValue() == null || refersTo(argLine.getValue(), name)
+                || !seen.add(argLine.getValue())) {
             return;
         }
         out.add(plugin + where + " sets <argLine>" + argLine.getValue() + "</argLine> without @{" + name
