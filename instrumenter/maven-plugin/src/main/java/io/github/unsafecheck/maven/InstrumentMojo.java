@@ -34,13 +34,19 @@ public class InstrumentMojo extends AbstractTestJvmMojo {
     @Override
     void run() throws MojoExecutionException {
         Options options = options();
+        removeStaleReport(options);
         File dir = new File(testClasses ? project.getBuild().getTestOutputDirectory()
                 : project.getBuild().getOutputDirectory());
-        if (!dir.isDirectory()) {
+        if (dir.isDirectory()) {
+            instrument(options, dir.toPath());
+        } else {
             getLog().info("unsafecheck: no classes to instrument in " + dir);
-            return;
         }
-        Path classes = dir.toPath();
+        // Offline code has no agent arguments: the options reach the test JVMs as unsafecheck.* system properties.
+        prependToTestJvms(JvmArguments.systemProperties(options.given()) + " " + JvmArguments.EXPORT_INTERNAL_UNSAFE);
+    }
+
+    private void instrument(Options options, Path classes) throws MojoExecutionException {
         try (ClassFileLocator classPath = ClassPathLocator.of(classPathFiles())) {
             OfflineInstrumenter instrumenter = OfflineInstrumenter.of(options, classPath);
             ClassDirectoryInstrumentation directory = new ClassDirectoryInstrumentation(classes,
@@ -50,14 +56,12 @@ public class InstrumentMojo extends AbstractTestJvmMojo {
                 requireRuntime(plan.files.size());
             }
             directory.apply(plan);
-            getLog().info("unsafecheck: " + plan.tally.describe() + " in " + dir + "; originals in "
+            getLog().info("unsafecheck: " + plan.tally.describe() + " in " + classes + "; originals in "
                     + Backup.of(project, classes));
             instrumenter.writeCoverage(options);
         } catch (IOException e) {
-            throw new MojoExecutionException("unsafecheck: cannot instrument " + dir + ": " + e, e);
+            throw new MojoExecutionException("unsafecheck: cannot instrument " + classes + ": " + e, e);
         }
-        // Offline code has no agent arguments: the options reach the test JVMs as unsafecheck.* system properties.
-        prependToTestJvms(JvmArguments.systemProperties(options.given()) + " " + JvmArguments.EXPORT_INTERNAL_UNSAFE);
     }
 
     private void requireRuntime(int classes) throws MojoExecutionException {

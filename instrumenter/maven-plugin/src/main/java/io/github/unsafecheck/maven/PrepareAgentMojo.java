@@ -8,9 +8,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 
 /**
  * Puts {@code -javaagent:<unsafecheck-agent.jar>=<options>} in front of the property the test plugins read
@@ -21,19 +18,10 @@ import java.nio.file.Paths;
 public class PrepareAgentMojo extends AbstractTestJvmMojo {
     static final String AGENT = "io.github.unsafecheck:unsafecheck-agent";
 
-    /**
-     * Keep the records of an earlier build in the report. Off by default: a stale violation from the last run must
-     * not fail this one (the agent appends, so that all test JVMs of one build share the report).
-     */
-    @Parameter(property = "unsafecheck.append", defaultValue = "false")
-    boolean append;
-
     @Override
     void run() throws MojoExecutionException {
         Options options = options();
-        if (!append && options.reportPath() != null) {
-            removeStaleReport(options.reportPath());
-        }
+        removeStaleReport(options);
         prependToTestJvms(JvmArguments.javaagent(agentJar(), options.toAgentArgs()));
         for (String problem : ArgLineWiring.problems(project, propertyName)) {
             getLog().warn(problem);
@@ -47,15 +35,5 @@ public class PrepareAgentMojo extends AbstractTestJvmMojo {
                     + ") is missing from the plugin's dependencies; is the local repository complete?");
         }
         return a.getFile();
-    }
-
-    private void removeStaleReport(String path) throws MojoExecutionException {
-        try {
-            if (Files.deleteIfExists(Paths.get(path))) {
-                getLog().info("Removed the report of an earlier build: " + path + " (append=true keeps it)");
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("unsafecheck: cannot remove the old report " + path + ": " + e, e);
-        }
     }
 }
