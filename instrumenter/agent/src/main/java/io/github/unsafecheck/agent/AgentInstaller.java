@@ -2,6 +2,7 @@ package io.github.unsafecheck.agent;
 
 import io.github.unsafecheck.instrumenter.AllocatorMethods;
 import io.github.unsafecheck.instrumenter.ClassInstrumenter;
+import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.instrumenter.CoverageRecorder;
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.config.OptionException;
@@ -34,7 +35,7 @@ final class AgentInstaller {
             return;
         }
         CoverageRecorder coverage = new CoverageRecorder();
-        ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
+        ClassFilter filter = new ClassFilter(ClassScope.of(options));
         UnsafeCallTransformer transformer = new UnsafeCallTransformer(ClassInstrumenter.standard(), filter, coverage);
         transformer.warmUp();
         inst.addTransformer(transformer, true);

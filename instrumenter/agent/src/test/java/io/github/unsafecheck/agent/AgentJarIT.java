@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The built agent jar: its manifest, its relocated dependencies, its nested runtime. */
+/** The built agent jar: its manifest, its relocated dependencies (the instrumenter included), its nested runtime. */
 class AgentJarIT {
     @Test
     void manifestDeclaresTheAgent() throws IOException {
@@ -38,6 +38,7 @@ class AgentJarIT {
         List<String> foreign = new ArrayList<>();
         int shadedAsm = 0;
         int shadedByteBuddy = 0;
+        int shadedInstrumenter = 0;
         try (JarFile jar = new JarFile(BuiltArtifacts.agentJar().toFile())) {
             for (JarEntry e : java.util.Collections.list(jar.entries())) {
                 String n = e.getName();
@@ -45,8 +46,9 @@ class AgentJarIT {
                     shadedAsm++;
                 } else if (n.startsWith("io/github/unsafecheck/agent/shaded/bytebuddy/")) {
                     shadedByteBuddy++;
-                } else if (n.endsWith(".class") && !n.startsWith("io/github/unsafecheck/agent/")
-                        && !n.startsWith("io/github/unsafecheck/instrumenter/")) {
+                } else if (n.startsWith("io/github/unsafecheck/agent/shaded/instrumenter/")) {
+                    shadedInstrumenter++;
+                } else if (n.endsWith(".class") && !n.startsWith("io/github/unsafecheck/agent/")) {
                     foreign.add(n);
                 }
                 assertTrue(!n.startsWith("io/github/unsafecheck/runtime/"),
@@ -56,6 +58,7 @@ class AgentJarIT {
         assertEquals(List.of(), foreign, "unrelocated classes in the agent jar");
         assertTrue(shadedAsm > 20, "relocated ASM present");
         assertTrue(shadedByteBuddy > 100, "relocated Byte Buddy present");
+        assertTrue(shadedInstrumenter > 5, "relocated instrumenter present");
     }
 
     @Test
@@ -64,6 +67,8 @@ class AgentJarIT {
                 ClassLoader.getPlatformClassLoader())) {
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.objectweb.asm.ClassReader"));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("net.bytebuddy.ByteBuddy"));
+            assertThrows(ClassNotFoundException.class,
+                    () -> loader.loadClass("io.github.unsafecheck.instrumenter.ClassInstrumenter"));
             assertThrows(ClassNotFoundException.class,
                     () -> loader.loadClass("io.github.unsafecheck.runtime.hook.UnsafeHooks"));
             assertNotNull(assertDoesNotThrow(loader, "io.github.unsafecheck.agent.shaded.asm.ClassReader"));

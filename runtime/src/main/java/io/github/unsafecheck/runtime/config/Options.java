@@ -90,7 +90,11 @@ public final class Options {
                 if (!name.startsWith(Option.PROPERTY_PREFIX)) {
                     continue;
                 }
-                Option o = known(name.substring(Option.PROPERTY_PREFIX.length()), " (system property " + name + ")");
+                String key = name.substring(Option.PROPERTY_PREFIX.length());
+                if (BuildToolKeys.contains(key)) {
+                    continue;
+                }
+                Option o = known(key, " (system property " + name + ")");
                 String v = o.normalize(systemProperties.getProperty(name));
                 OptionValidator.validate(o, v, " (system property " + name + ")");
                 all.put(o, v);
@@ -208,13 +212,22 @@ public final class Options {
     /** The options that were given, as {@code key=value,key=value} agent arguments (defaults left out). */
     public String toAgentArgs() {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<Option, String> e : values.entrySet()) {
+        for (Map.Entry<String, String> e : given().entrySet()) {
             if (sb.length() > 0) {
                 sb.append(',');
             }
-            sb.append(e.getKey().key()).append('=').append(e.getValue());
+            sb.append(e.getKey()).append('=').append(e.getValue());
         }
         return sb.toString();
+    }
+
+    /** The options that were given, explicitly or as system properties (defaults left out), in option order. */
+    public Map<String, String> given() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<Option, String> e : values.entrySet()) {
+            out.put(e.getKey().key(), e.getValue());
+        }
+        return out;
     }
 
     /** Every option with its effective value, for the start-up line and the help text. */

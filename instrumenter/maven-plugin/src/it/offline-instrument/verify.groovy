@@ -1,0 +1,44 @@
+import java.util.zip.ZipFile
+
+def build = new GroovyClassLoader().parseClass(new File(itSources, 'BuildOutput.groovy')).newInstance(basedir)
+String mainSite = "com.example.Main.storeHeapPointer(Main.java:${build.markedLine('src/main/java/com/example/Main.java')})"
+String testSite = "com.example.MainTest.testClassesAreChecked(MainTest.java:${build.markedLine('src/test/java/com/example/MainTest.java')})"
+boolean callsHooks(byte[] b) { new String(b, 'ISO-8859-1').contains('io/github/unsafecheck/runtime/hook/UnsafeHooks') }
+
+// instrument: both directories, originals kept; the options reach the test JVMs as system properties
+build.hasLine(/unsafecheck: 2 of 2 classes instrumented in \S+target.classes; originals in \S+generated-classes.unsafecheck.classes$/)
+build.hasLine(/unsafecheck: 1 of 1 classes instrumented in \S+target.test-classes;/)
+build.hasLine(/argLine set to -Dunsafecheck\.mode=report -Dunsafecheck\.report=\S+ -Dunsafecheck\.allocators=com\.example\.Pool#storeHeader --add-exports java.base\/jdk.internal.misc=ALL-UNNAMED$/)
+build.has('Tests run: 2, Failures: 0, Errors: 0')
+build.hasNot('unknown option')
+
+// check: the violations of main and test classes, not the allocator's store
+build.has('[ERROR] unsafecheck: 2 violations in ')
+build.has("[ERROR]     at ${mainSite}: Unsafe.putLong")
+build.has("[ERROR]     at ${testSite}: Unsafe.putLong")
+build.hasNot('Pool.storeHeader(')
+def records = build.report('target/unsafecheck-report.jsonl')
+assert records*.site.sort() == [mainSite, testSite].sort()
+
+// restore ran after package: target/classes holds the originals again, the backup is empty, the jar is instrumented
+build.hasLine(/unsafecheck: restored 2 original classes from \S+ to \S+target.classes$/)
+assert !callsHooks(new File(basedir, 'target/classes/com/example/Main.class').bytes)
+assert new File(basedir, 'target/generated-classes/unsafecheck/classes').listFiles().every { it.isDirectory() }
+File jar = new File(basedir, 'target/offline-instrument-1.0.jar')
+new ZipFile(jar).withCloseable { z -> assert callsHooks(z.getInputStream(z.getEntry('com/example/Main.class')).bytes) }
+
+// the packaged jar runs without -javaagent, with only the runtime jar: the violation is reported
+File repo = localRepositoryPath
+File lib = new File(repo, 'it/unsafecheck/native-lib/1.0/native-lib-1.0.jar')
+File runtime = new File(repo, 'io/github/unsafecheck/unsafecheck-runtime').listFiles().find { it.isDirectory() }
+        .listFiles().find { it.name.endsWith('.jar') }
+String cp = [jar, lib, runtime]*.path.join(File.pathSeparator)
+def (exit, out) = build.run(['-XX:-UseCompressedOops', '-Dunsafecheck.mode=report',
+        '-Dunsafecheck.report=target/jar-run.jsonl', '-cp', cp, 'com.example.Main'])
+assert exit == 0 : out
+assert out.contains('done') : out
+assert !out.contains('-javaagent')
+def run = build.report('target/jar-run.jsonl')
+assert run*.site == [mainSite] : out
+assert run[0].rule == 'heap-pointer'
+return true

@@ -1,0 +1,128 @@
+package io.github.unsafecheck.maven;
+
+import io.github.unsafecheck.instrumenter.AllocatorMethods;
+import io.github.unsafecheck.instrumenter.ClassCoverage;
+import io.github.unsafecheck.instrumenter.ClassInstrumenter;
+import io.github.unsafecheck.instrumenter.ClassScope;
+import io.github.unsafecheck.instrumenter.ConstantPoolFilter;
+import io.github.unsafecheck.instrumenter.CoverageRecorder;
+import io.github.unsafecheck.instrumenter.RewriteTable;
+import io.github.unsafecheck.runtime.config.OptionException;
+import io.github.unsafecheck.runtime.config.Options;
+import io.github.unsafecheck.runtime.report.JsonLinesFile;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * One class file in, its offline-instrumented form out: allocator advice (when the class declares allocators), then
+ * the agent's own call-site rewrite ({@link ClassInstrumenter}, same table, same bytes). Used for {@code target/classes}
+ * and for dependency jars alike. Never throws for a bad class: it stays unchanged and the outcome says why.
+ */
+final class OfflineInstrumenter {
+    private static final ConstantPoolFilter CALLS_HOOKS = new ConstantPoolFilter(RewriteTable.HOOKS);
+    private static final int CONSTANT_CLASS = 7;
+
+    private final ClassInstrumenter calls = ClassInstrumenter.standard();
+    private final ClassScope scope;
+    private final AllocatorWeaver allocators;
+    private final CoverageRecorder coverage = new CoverageRecorder();
+
+    OfflineInstrumenter(ClassScope scope, AllocatorWeaver allocators) {
+        this.scope = scope;
+        this.allocators = allocators;
+    }
+
+    /** As the options say: include/exclude, allocators (their types looked up on {@code classPath}). */
+    static OfflineInstrumenter of(Options options, ClassFileLocator classPath) {
+        return new OfflineInstrumenter(ClassScope.of(options),
+                new AllocatorWeaver(new AllocatorMethods(options.allocators()), classPath));
+    }
+
+    /** Writes what was instrumented to the {@code coverage} file, when the options name one. */
+    void writeCoverage(Options options) throws MojoExecutionException {
+        if (options.coveragePath() != null) {
+            try {
+                coverage.writeTo(JsonLinesFile.open(options.coveragePath(), "coverage"));
+            } catch (OptionException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** What became of one class. */
+    static final class Outcome {
+        final byte[] bytes;
+        final String failure;
+        final int uncheckedSites;
+
+        Outcome(byte[] bytes, String failure, int uncheckedSites) {
+            this.bytes = bytes;
+            this.failure = failure;
+            this.uncheckedSites = uncheckedSites;
+        }
+
+        boolean changed() {
+            return bytes != null;
+        }
+    }
+
+    /**
+     * A class that calls the hooks was rewritten already (by an earlier run): rewriting it again would check twice.
+     * Strict, unlike the agent's pre-filter: a class file that cannot be read is not taken for instrumented (it then
+     * fails to instrument, and says so).
+     */
+    static boolean isInstrumented(byte[] classFile) {
+        if (!isClassFile(classFile) || !CALLS_HOOKS.mayReference(classFile)) {
+            return false;
+        }
+        try {
+            ClassReader r = new ClassReader(classFile);
+            char[] buffer = new char[r.getMaxStringLength()];
+            for (int i = 1; i < r.getItemCount(); i++) {
+                int item = r.getItem(i);
+                if (item > 0 && classFile[item - 1] == CONSTANT_CLASS
+                        && RewriteTable.HOOKS.equals(r.readUTF8(item, buffer))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    static boolean isClassFile(byte[] b) {
+        return b.length >= 10 && (b[0] & 0xFF) == 0xCA && (b[1] & 0xFF) == 0xFE && (b[2] & 0xFF) == 0xBA
+                && (b[3] & 0xFF) == 0xBE;
+    }
+
+    /** {@code where} names the class's origin (a directory, a jar) in the coverage report. */
+    Outcome instrument(String where, String className, byte[] classFile) {
+        if (!isClassFile(classFile)) {
+            return new Outcome(null, "not a class file", 0);
+        }
+        byte[] current = classFile;
+        String failure = null;
+        if (allocators.declares(className)) {
+            try {
+                current = allocators.weave(className, classFile);
+            } catch (RuntimeException | LinkageError e) {
+                failure = "allocator advice failed: " + e;
+            }
+        }
+        if (!scope.accepts(className)) {
+            return new Outcome(current == classFile ? null : current, failure, 0);
+        }
+        coverage.offered();
+        ClassInstrumenter.Result r = calls.instrument(className, current);
+        ClassCoverage c = r.coverage();
+        coverage.record(where, c);
+        if (c != null && c.failure() != null) {
+            failure = failure == null ? c.failure() : failure + "; " + c.failure();
+            return new Outcome(current == classFile ? null : current, failure, c.sites().size());
+        }
+        byte[] out = r.bytes() != null ? r.bytes() : current == classFile ? null : current;
+        return new Outcome(out, failure, 0);
+    }
+}

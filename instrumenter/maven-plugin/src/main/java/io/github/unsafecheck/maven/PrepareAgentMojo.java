@@ -1,0 +1,39 @@
+package io.github.unsafecheck.maven;
+
+import io.github.unsafecheck.runtime.config.Options;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+
+/**
+ * Puts {@code -javaagent:<unsafecheck-agent.jar>=<options>} in front of the property the test plugins read
+ * ({@code argLine}), so that every test JVM (Surefire and Failsafe both read {@code argLine}) runs under the checker.
+ * The agent jar is the one this plugin depends on, so agent and plugin versions always match.
+ */
+@Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+public class PrepareAgentMojo extends AbstractTestJvmMojo {
+    static final String AGENT = "io.github.unsafecheck:unsafecheck-agent";
+
+    @Override
+    void run() throws MojoExecutionException {
+        Options options = options();
+        removeStaleReport(options);
+        prependToTestJvms(JvmArguments.javaagent(agentJar(), options.toAgentArgs()));
+        for (String problem : ArgLineWiring.problems(project, propertyName)) {
+            getLog().warn(problem);
+        }
+    }
+
+    private File agentJar() throws MojoExecutionException {
+        Artifact a = plugin.getArtifactMap().get(AGENT);
+        if (a == null || a.getFile() == null || !a.getFile().isFile()) {
+            throw new MojoExecutionException("unsafecheck: the agent jar (" + AGENT + ":" + plugin.getVersion()
+                    + ") is missing from the plugin's dependencies; is the local repository complete?");
+        }
+        return a.getFile();
+    }
+}
