@@ -37,18 +37,7 @@ public final class UnsafeCheckRuntime {
         HeapLayout heap = HeapRanges.layout();
         Reporter r = new Reporter(opts.mode(), opts.rules(), opts.strict(), report, err);
         Allocations.install(opts.redzone(), opts.quarantine(), opts.stacks());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            String summary = r.summary();
-            if (summary != null) {
-                err.println(summary);
-            }
-            if (opts.leaks()) {
-                String leaks = LeakSummary.of(Allocations.get().live());
-                if (leaks != null) {
-                    err.println(leaks);
-                }
-            }
-        }, "unsafecheck-summary"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitSummary(r, opts.leaks(), err), "unsafecheck-summary"));
         if (!heap.isKnown() && opts.rules().contains(Rule.HEAP_POINTER)) {
             err.println("unsafecheck: cannot find the Java heap's address ranges on " + System.getProperty("java.vm.name")
                     + " " + System.getProperty("java.version") + " (" + heap.failure()
@@ -60,6 +49,33 @@ public final class UnsafeCheckRuntime {
         }
         options = opts;
         reporter = r;
+    }
+
+    /** Prints the summary line (and the leak list) at exit. A class, not a lambda: nothing to spin at start-up. */
+    private static final class ExitSummary implements Runnable {
+        private final Reporter reporter;
+        private final boolean leaks;
+        private final PrintStream err;
+
+        ExitSummary(Reporter reporter, boolean leaks, PrintStream err) {
+            this.reporter = reporter;
+            this.leaks = leaks;
+            this.err = err;
+        }
+
+        @Override
+        public void run() {
+            String summary = reporter.summary();
+            if (summary != null) {
+                err.println(summary);
+            }
+            if (leaks) {
+                String list = LeakSummary.of(Allocations.get().live());
+                if (list != null) {
+                    err.println(list);
+                }
+            }
+        }
     }
 
     /** The reporter, starting from system properties if nothing started the checker yet. */

@@ -21,6 +21,22 @@ final class AgentInstaller {
     private AgentInstaller() {
     }
 
+    /** Writes the coverage report at exit (a class, not a lambda: nothing to spin in premain). */
+    private static final class CoverageAtExit implements Runnable {
+        private final CoverageRecorder coverage;
+        private final JsonLinesFile file;
+
+        CoverageAtExit(CoverageRecorder coverage, JsonLinesFile file) {
+            this.coverage = coverage;
+            this.file = file;
+        }
+
+        @Override
+        public void run() {
+            coverage.writeTo(file);
+        }
+    }
+
     static void install(String args, Instrumentation inst, boolean lateAttach) {
         Options options;
         JsonLinesFile coverageFile;
@@ -49,7 +65,7 @@ final class AgentInstaller {
             LoadedClasses.retransform(inst, filter);
         }
         if (coverageFile != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> coverage.writeTo(coverageFile),
+            Runtime.getRuntime().addShutdownHook(new Thread(new CoverageAtExit(coverage, coverageFile),
                     "unsafecheck-coverage"));
         }
     }

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The one place that names which JDK method maps to which hook. Everything the instrumenter rewrites is listed here;
@@ -49,18 +48,25 @@ public final class RewriteTable {
         {"Boolean", "Z", "1"}, {"Byte", "B", "1"}, {"Short", "S", "2"}, {"Char", "C", "2"},
         {"Int", "I", "4"}, {"Long", "J", "8"}, {"Float", "F", "4"}, {"Double", "D", "8"},
     };
-    private static final RewriteTable STANDARD = new RewriteTable(r -> true);
-    private static final RewriteTable ALLOCATIONS = new RewriteTable(r -> r.shape().isAllocation());
+    private static final RewriteTable STANDARD = new RewriteTable(false);
+    private static final RewriteTable ALLOCATIONS = new RewriteTable(true);
 
     private final Map<String, Rewrite> byKey = new HashMap<>();
     private final boolean varHandles;
 
-    private RewriteTable(Predicate<Rewrite> keep) {
+    // Loops, not lambdas or streams: this runs in premain, where each new lambda shape costs start-up time.
+    private RewriteTable(boolean allocationsOnly) {
         sunMiscUnsafe();
         internalUnsafe();
         memorySegment();
-        byKey.values().removeIf(keep.negate());
-        varHandles = byKey.values().stream().anyMatch(r -> !r.shape().isAllocation());
+        if (allocationsOnly) {
+            for (java.util.Iterator<Rewrite> i = byKey.values().iterator(); i.hasNext(); ) {
+                if (!i.next().shape().isAllocation()) {
+                    i.remove();
+                }
+            }
+        }
+        varHandles = !allocationsOnly;
     }
 
     /** Whether VarHandle writes on segments are rewritten too (not in the allocations-only table). */
