@@ -1,6 +1,7 @@
 package io.github.unsafecheck.agent;
 
 import io.github.unsafecheck.instrumenter.AllocatorMethods;
+import io.github.unsafecheck.instrumenter.ClassFileVersions;
 import io.github.unsafecheck.instrumenter.ClassInstrumenter;
 import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.instrumenter.CoverageRecorder;
@@ -49,6 +50,10 @@ final class AgentInstaller {
         } catch (OptionException e) {
             StartFailure.stop(e.getMessage());
             return;
+        }
+        String tooNew = ClassFileVersions.warningFor(Runtime.version().feature());
+        if (tooNew != null) {
+            System.err.println(tooNew);
         }
         CoverageRecorder coverage = new CoverageRecorder();
         ClassFilter filter = new ClassFilter(ClassScope.of(options));
