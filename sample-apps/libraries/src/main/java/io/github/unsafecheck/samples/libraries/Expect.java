@@ -37,9 +37,13 @@ public final class Expect {
         checks = 0;
     }
 
-    /** A value for position {@code i} that differs in every byte from its neighbours' (a lost write shows). */
+    /**
+     * A value for position {@code i} that differs from its neighbours' in every byte (a lost write shows). The top bit
+     * is always set: a 64-bit number that happens to lie in the Java heap's address range is taken for a heap pointer
+     * by the pointer rule (see README-changes.md), and where the heap lies depends on the machine's memory.
+     */
     public static long pattern(long i) {
         long x = i * 0x9E3779B97F4A7C15L;
-        return x ^ (x >>> 29) ^ 0x5DEECE66DL;
+        return x ^ (x >>> 29) ^ 0x5DEECE66DL | Long.MIN_VALUE;
     }
 }

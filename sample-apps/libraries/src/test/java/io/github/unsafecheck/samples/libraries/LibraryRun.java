@@ -57,16 +57,21 @@ final class LibraryRun {
         }
     }
 
+    /** The workloads' classes, then the library's jars. */
+    static Path[] classpath(List<Path> library) {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(Paths.get(System.getProperty("libraries.workloads", "target/classes")));
+        classpath.addAll(library);
+        return classpath.toArray(new Path[0]);
+    }
+
     static LibraryRun run(Jdk jdk, Path dir, List<Path> library, String options, List<String> jvmArgs, String main,
             String... args) {
         Path report = dir.resolve("report-" + System.nanoTime() + ".jsonl");
         Path coverage = dir.resolve("coverage-" + System.nanoTime() + ".jsonl");
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(Paths.get(System.getProperty("libraries.workloads", "target/classes")));
-        classpath.addAll(library);
         RunResult r = ForkedJvm.on(jdk).jvmArgs(jvmArgs.toArray(new String[0]))
                 .agent(BuiltArtifacts.agentJar(), "report=" + report + ",coverage=" + coverage + "," + options)
-                .classpath(classpath.toArray(new Path[0])).main(main, args).timeout(Duration.ofMinutes(3)).run();
+                .classpath(classpath(library)).main(main, args).timeout(Duration.ofMinutes(3)).run();
         return new LibraryRun(r, JsonLines.read(report), JsonLines.read(coverage));
     }
 

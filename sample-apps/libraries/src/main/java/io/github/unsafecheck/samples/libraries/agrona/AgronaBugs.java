@@ -1,5 +1,6 @@
 package io.github.unsafecheck.samples.libraries.agrona;
 
+import io.github.unsafecheck.samples.libraries.BadWrite;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -37,7 +38,7 @@ public final class AgronaBugs {
     private static void overflow() {
         UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
         long before = buffer.getLong(60); // bounds checks are off: this reads 4 bytes past the end
-        attempt(() -> buffer.putLong(60, MARK)); // the planted overflow
+        BadWrite.attempt(() -> buffer.putLong(60, MARK)); // the planted overflow
         System.out.println("past the end " + (buffer.getLong(60) == before ? "untouched" : "CHANGED"));
     }
 
@@ -46,16 +47,6 @@ public final class AgronaBugs {
         UnsafeBuffer buffer = new UnsafeBuffer(direct);
         buffer.putLong(0, 1L);
         BufferUtil.free(direct); // runs the buffer's cleaner: its memory goes back to the allocator
-        attempt(() -> buffer.putLong(128, MARK)); // the planted use-after-free
-    }
-
-    private static void attempt(Runnable badWrite) {
-        try {
-            badWrite.run();
-            System.out.println("the bad write went through");
-        } catch (Error e) {
-            System.out.println("caught " + e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst()
-                    .orElse(""));
-        }
+        BadWrite.attempt(() -> buffer.putLong(128, MARK)); // the planted use-after-free
     }
 }

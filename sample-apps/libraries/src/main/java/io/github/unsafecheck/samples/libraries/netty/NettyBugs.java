@@ -1,5 +1,6 @@
 package io.github.unsafecheck.samples.libraries.netty;
 
+import io.github.unsafecheck.samples.libraries.BadWrite;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.internal.PlatformDependent;
@@ -23,12 +24,6 @@ public final class NettyBugs {
         ByteBuf buf = new UnpooledByteBufAllocator(true).directBuffer(256);
         buf.writeLong(1L);
         buf.release(); // frees the memory: the buffer's last reference is gone
-        try {
-            buf.setLong(128, MARK); // the planted use-after-free
-            System.out.println("the bad write went through");
-        } catch (Error e) {
-            System.out.println("caught " + e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst()
-                    .orElse(""));
-        }
+        BadWrite.attempt(() -> buf.setLong(128, MARK)); // the planted use-after-free
     }
 }

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,12 +20,13 @@ final class PooledThreadsWorkload {
     static void run(Expect expect, ByteBufAllocator alloc, int threads, int buffersPerThread)
             throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong released = new AtomicLong();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int id = t;
             workers[t] = new Thread(() -> {
                 try {
-                    work(alloc, id, buffersPerThread);
+                    released.addAndGet(work(alloc, id, buffersPerThread));
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -37,11 +39,13 @@ final class PooledThreadsWorkload {
         if (failure.get() != null) {
             throw new AssertionError("a pooled worker failed", failure.get());
         }
-        expect.isTrue(true, "all workers verified their buffers");
+        expect.equal((long) threads * buffersPerThread, released.get(), "buffers verified and released");
         expect.done("pooled-threads " + threads + "x" + buffersPerThread + " buffers");
     }
 
-    private static void work(ByteBufAllocator alloc, int id, int count) {
+    /** Returns how many buffers were verified and released. */
+    private static int work(ByteBufAllocator alloc, int id, int count) {
+        int released = 0;
         ArrayDeque<ByteBuf> window = new ArrayDeque<>();
         ArrayDeque<Integer> seeds = new ArrayDeque<>();
         for (int i = 0; i < count; i++) {
@@ -62,6 +66,7 @@ final class PooledThreadsWorkload {
                     verify(b, s);
                     if (k % 2 == 0) {
                         b.release();
+                        released++;
                     } else {
                         window.add(b);
                         seeds.add(s);
@@ -73,7 +78,9 @@ final class PooledThreadsWorkload {
             ByteBuf b = window.poll();
             verify(b, seeds.poll());
             b.release();
+            released++;
         }
+        return released;
     }
 
     private static void verify(ByteBuf b, int seed) {

@@ -1,5 +1,6 @@
 package io.github.unsafecheck.samples.libraries.lucene;
 
+import io.github.unsafecheck.samples.libraries.BadWrite;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.MMapDirectory;
@@ -55,7 +56,7 @@ public final class LuceneBugs {
             MemorySegment source = ((MemorySegmentAccessInput) in).segmentSliceOrNull(0, length);
             MemorySegment buffer = arena.allocate(4096);
             MemorySegment pointer = MemorySegment.ofAddress(buffer.address()).reinterpret(Long.MAX_VALUE);
-            attempt(() -> MemorySegment.copy(source, 0, pointer, 0, length)); // the planted overflow
+            BadWrite.attempt(() -> MemorySegment.copy(source, 0, pointer, 0, length)); // the planted overflow
         }
     }
 
@@ -65,7 +66,7 @@ public final class LuceneBugs {
             address = ((MemorySegmentAccessInput) in).segmentSliceOrNull(0, 64).address();
         } // closing the input unmaps the file
         MemorySegment stale = MemorySegment.ofAddress(address).reinterpret(64);
-        attempt(() -> stale.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, MARK)); // the planted write to a closed mapping
+        BadWrite.attempt(() -> stale.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, MARK)); // the planted write to a closed mapping
     }
 
     private static String largestFile(MMapDirectory dir) throws IOException {
@@ -79,15 +80,5 @@ public final class LuceneBugs {
         }
         System.out.println("file " + largest + " " + size + " bytes");
         return largest;
-    }
-
-    private static void attempt(Runnable badWrite) {
-        try {
-            badWrite.run();
-            System.out.println("the bad write went through");
-        } catch (Error e) {
-            System.out.println("caught " + e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst()
-                    .orElse(""));
-        }
     }
 }
