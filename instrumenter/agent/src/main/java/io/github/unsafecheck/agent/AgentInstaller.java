@@ -57,7 +57,8 @@ final class AgentInstaller {
         }
         CoverageRecorder coverage = new CoverageRecorder();
         ClassFilter filter = new ClassFilter(ClassScope.of(options));
-        UnsafeCallTransformer transformer = new UnsafeCallTransformer(ClassInstrumenter.standard(), filter, coverage);
+        UnsafeCallTransformer transformer = new UnsafeCallTransformer(ClassInstrumenter.standard(options.dataStores()),
+                filter, coverage);
         transformer.warmUp();
         inst.addTransformer(transformer, true);
         JdkAllocationClasses.retransformLoaded(inst);

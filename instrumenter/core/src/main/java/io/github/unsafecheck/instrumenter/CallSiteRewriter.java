@@ -1,5 +1,6 @@
 package io.github.unsafecheck.instrumenter;
 
+import io.github.unsafecheck.runtime.config.DataStores;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -30,12 +31,17 @@ final class CallSiteRewriter extends ClassVisitor {
 
     private final RewriteTable table;
     private final CallSiteCensus census;
+    private final String className;
+    private final DataStores data;
     private int methodIndex;
 
-    CallSiteRewriter(ClassVisitor next, RewriteTable table, CallSiteCensus census) {
+    CallSiteRewriter(ClassVisitor next, RewriteTable table, CallSiteCensus census, String className,
+            DataStores data) {
         super(Opcodes.ASM9, next);
         this.table = table;
         this.census = census;
+        this.className = className;
+        this.data = data;
     }
 
     @Override
@@ -44,19 +50,22 @@ final class CallSiteRewriter extends ClassVisitor {
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
         int spillBase = census.spillBase(methodIndex++);
         // Methods without a call to rewrite go straight to the writer, which copies their bytes unchanged.
-        return spillBase < 0 ? mv : new Rewriting(mv, spillBase, name);
+        return spillBase < 0 ? mv : new Rewriting(mv, spillBase, name, data.covers(className, name));
     }
 
     private final class Rewriting extends MethodVisitor {
         private final int spillBase;
         private final String methodName;
+        /** This method's 64-bit stores are data (option {@code data}): no pointer rule on them. */
+        private final boolean dataStores;
         private int spillSlots;
         private int line = -1;
 
-        Rewriting(MethodVisitor next, int spillBase, String methodName) {
+        Rewriting(MethodVisitor next, int spillBase, String methodName, boolean dataStores) {
             super(Opcodes.ASM9, next);
             this.spillBase = spillBase;
             this.methodName = methodName;
+            this.dataStores = dataStores;
         }
 
         @Override
@@ -68,7 +77,7 @@ final class CallSiteRewriter extends ClassVisitor {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
             if (opcode == Opcodes.INVOKEVIRTUAL && table.rewritesVarHandles()) {
-                VarHandleRewrites.Site vh = VarHandleRewrites.lookup(owner, name, descriptor);
+                VarHandleRewrites.Site vh = VarHandleRewrites.lookup(owner, name, descriptor, dataStores);
                 if (vh != null) {
                     varHandle(vh, Type.getArgumentTypes(descriptor));
                     super.visitMethodInsn(opcode, owner, name, descriptor, itf);
@@ -79,6 +88,9 @@ final class CallSiteRewriter extends ClassVisitor {
             if (r == null || r.opcode() != opcode) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, itf);
                 return;
+            }
+            if (dataStores) {
+                r = table.asData(r);
             }
             if (r.shape().withReceiver()) {
                 Type[] args = r.argumentTypes();

@@ -3,6 +3,8 @@ package io.github.unsafecheck.instrumenter;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 
+import io.github.unsafecheck.runtime.config.DataStores;
+
 import java.util.Collections;
 
 /**
@@ -12,10 +14,22 @@ import java.util.Collections;
 public final class ClassInstrumenter {
     private final RewriteTable table;
     private final ConstantPoolFilter filter;
+    private final DataStores data;
 
     public ClassInstrumenter(RewriteTable table) {
+        this(table, DataStores.none());
+    }
+
+    /** {@code data}: where untyped 64-bit stores are data (option {@code data}), checked by the memory rules only. */
+    public ClassInstrumenter(RewriteTable table, DataStores data) {
         this.table = table;
         this.filter = new ConstantPoolFilter(RewriteTable.hookedOwners());
+        this.data = data;
+    }
+
+    /** Everything, with the program's {@code data} declarations. */
+    public static ClassInstrumenter standard(DataStores data) {
+        return new ClassInstrumenter(RewriteTable.standard(), data);
     }
 
     public static ClassInstrumenter standard() {
@@ -67,7 +81,8 @@ public final class ClassInstrumenter {
                         : new Result(null, new ClassCoverage(className, census.sites(), null));
             }
             ClassWriter writer = new ClassWriter(reader, 0);
-            reader.accept(new CallSiteRewriter(writer, table, census), 0);
+            DataStores classData = data.mayCover(className) ? data : DataStores.none();
+            reader.accept(new CallSiteRewriter(writer, table, census, className, classData), 0);
             return new Result(writer.toByteArray(), new ClassCoverage(className, census.sites(), null));
         } catch (RuntimeException | LinkageError e) {
             return new Result(null, ClassCoverage.failed(className,

@@ -235,6 +235,36 @@ public final class RewriteTable {
         return new String[] {SUN_UNSAFE, INTERNAL_UNSAFE, MEMORY_SEGMENT, VAR_HANDLE};
     }
 
+    /**
+     * The rewrite of an untyped 64-bit store whose value the program declared data ({@code data=}): the same call,
+     * checked by the memory rules only. Typed pointer stores ({@code putAddress}, an ADDRESS layout) and every other
+     * rewrite come back unchanged.
+     */
+    public Rewrite asData(Rewrite r) {
+        if (r.name().equals("putAddress")) {
+            return r;
+        }
+        Shape data;
+        switch (r.shape()) {
+            case LONG_AT_ADDRESS:
+                data = Shape.WRITE_AT_ADDRESS;
+                break;
+            case LONG_AT_BASE:
+            case LONG_CAS:
+                data = Shape.WRITE_AT_BASE;
+                break;
+            case SEGMENT_SET_LONG:
+                data = Shape.SEGMENT_SET;
+                break;
+            case SEGMENT_SET_AT_INDEX_LONG:
+                data = Shape.SEGMENT_SET_AT_INDEX;
+                break;
+            default:
+                return r;
+        }
+        return new Rewrite(r.owner(), r.name(), r.descriptor(), r.op(), data, 8);
+    }
+
     /** The rewrite for a call, or null when the call is left alone. */
     public Rewrite lookup(String owner, String name, String descriptor) {
         if (!isHookedOwner(owner)) {

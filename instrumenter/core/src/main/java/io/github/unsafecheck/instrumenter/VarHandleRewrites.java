@@ -65,6 +65,11 @@ final class VarHandleRewrites {
 
     /** The check for {@code VarHandle.<name><descriptor>}, or null when it is a read or not about a segment. */
     static Site lookup(String owner, String name, String descriptor) {
+        return lookup(owner, name, descriptor, false);
+    }
+
+    /** As above; {@code data}: a {@code long} value is data (option {@code data}), never taken for a pointer. */
+    static Site lookup(String owner, String name, String descriptor, boolean data) {
         if (!owner.equals(RewriteTable.VAR_HANDLE)) {
             return null;
         }
@@ -83,7 +88,7 @@ final class VarHandleRewrites {
         }
         int offsetArg = coordinates >= 2 && args[1].getSort() == Type.LONG ? 1 : -1;
         String value = args[args.length - 1].getDescriptor();
-        boolean pointer = !ARITHMETIC.contains(name) && (value.equals("J") || value.equals(SEGMENT));
+        boolean pointer = !ARITHMETIC.contains(name) && ((value.equals("J") && !data) || value.equals(SEGMENT));
         return new Site(name, descriptor, offsetArg, coordinates, pointer ? args.length - 1 : -1, value);
     }
 }

@@ -60,6 +60,13 @@ public abstract class AbstractOptionsMojo extends AbstractUnsafeCheckMojo {
     @Parameter(property = "unsafecheck.exclude")
     String exclude;
 
+    /**
+     * Class globs or {@code pkg.Class#method} entries, separated by {@code :}, whose 64-bit stores are data
+     * (counters, offsets, checksums): the heap-pointer rule skips their untyped stores.
+     */
+    @Parameter(property = "unsafecheck.data")
+    String data;
+
     /** {@code pkg.Class#method} entries, separated by {@code :}: methods that run in allocator context. */
     @Parameter(property = "unsafecheck.allocators")
     String allocators;

@@ -7,6 +7,7 @@ import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.instrumenter.ConstantPoolFilter;
 import io.github.unsafecheck.instrumenter.CoverageRecorder;
 import io.github.unsafecheck.instrumenter.RewriteTable;
+import io.github.unsafecheck.runtime.config.DataStores;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import io.github.unsafecheck.runtime.report.JsonLinesFile;
@@ -23,20 +24,25 @@ final class OfflineInstrumenter {
     private static final ConstantPoolFilter CALLS_HOOKS = new ConstantPoolFilter(RewriteTable.HOOKS);
     private static final int CONSTANT_CLASS = 7;
 
-    private final ClassInstrumenter calls = ClassInstrumenter.standard();
+    private final ClassInstrumenter calls;
     private final ClassScope scope;
     private final AllocatorWeaver allocators;
     private final CoverageRecorder coverage = new CoverageRecorder();
 
     OfflineInstrumenter(ClassScope scope, AllocatorWeaver allocators) {
-        this.scope = scope;
-        this.allocators = allocators;
+        this(scope, allocators, DataStores.none());
     }
 
-    /** As the options say: include/exclude, allocators (their types looked up on {@code classPath}). */
+    OfflineInstrumenter(ClassScope scope, AllocatorWeaver allocators, DataStores data) {
+        this.scope = scope;
+        this.allocators = allocators;
+        this.calls = ClassInstrumenter.standard(data);
+    }
+
+    /** As the options say: include/exclude, data, allocators (their types looked up on {@code classPath}). */
     static OfflineInstrumenter of(Options options, ClassFileLocator classPath) {
         return new OfflineInstrumenter(ClassScope.of(options),
-                new AllocatorWeaver(new AllocatorMethods(options.allocators()), classPath));
+                new AllocatorWeaver(new AllocatorMethods(options.allocators()), classPath), options.dataStores());
     }
 
     /** Writes what was instrumented to the {@code coverage} file, when the options name one. */

@@ -28,6 +28,10 @@ public enum Option {
             "classes whose call sites are rewritten (class-name globs with * and ?)"),
     EXCLUDE("exclude", "", "<glob>:<glob>…",
             "classes left alone even when included"),
+    DATA("data", "", "<glob|pkg.Class#method>:…",
+            "classes or methods whose 64-bit stores are data (counters, offsets, checksums), not pointers: the "
+                    + "heap-pointer rule skips their putLong/CAS/getAndSet and JAVA_LONG stores; putAddress and "
+                    + "ADDRESS stores, and the memory rules, stay on"),
     ALLOCATORS("allocators", "", "<pkg.Class#method>:…",
             "methods that run in allocator context, where storing heap pointers into native memory is allowed"),
     COVERAGE("coverage", "", "<file>",

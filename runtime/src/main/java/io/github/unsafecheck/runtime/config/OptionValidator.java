@@ -52,6 +52,14 @@ final class OptionValidator {
                     }
                 }
                 return;
+            case DATA:
+                for (String entry : Lists.split(value)) {
+                    if (entry.contains("#") ? !MethodRef.isValid(entry) : !ClassNameGlob.isValid(entry)) {
+                        throw bad(option, value, origin, "'" + entry
+                                + "' is neither a class-name glob (com.example.*) nor a method (pkg.Class#method)");
+                    }
+                }
+                return;
             case ALLOCATORS:
                 for (String entry : Lists.split(value)) {
                     if (!MethodRef.isValid(entry)) {

@@ -201,6 +201,11 @@ public final class Options {
         return Collections.unmodifiableList(out);
     }
 
+    /** The {@code data} option: where 64-bit stores are data, not pointers. */
+    public DataStores dataStores() {
+        return DataStores.parse(Lists.split(get(Option.DATA)));
+    }
+
     public List<MethodRef> allocators() {
         List<MethodRef> out = new ArrayList<>();
         for (String e : Lists.split(get(Option.ALLOCATORS))) {

@@ -57,6 +57,17 @@ class OptionsTest {
     }
 
     @Test
+    void dataStores() {
+        DataStores d = Options.parse("data=org.agrona.concurrent.status.*:com.example.Codec#crc", NONE).dataStores();
+        assertTrue(d.covers("org.agrona.concurrent.status.AtomicCounter", "setOrdered"));
+        assertTrue(d.covers("com.example.Codec", "crc"));
+        assertFalse(d.covers("com.example.Codec", "link"));
+        assertTrue(d.mayCover("com.example.Codec"));
+        assertFalse(d.mayCover("com.example.Other"));
+        assertTrue(Options.parse(null, NONE).dataStores().isEmpty());
+    }
+
+    @Test
     void sizes() {
         assertEquals(4096, Sizes.parse("4096"));
         assertEquals(64L << 10, Sizes.parse("64k"));
@@ -102,7 +113,7 @@ class OptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "mdoe=throw | unsafecheck: unknown option 'mdoe' in agent options; known options: mode, report, rules, strict, redzone, quarantine, stacks, leaks, include, exclude, allocators, coverage, verbose",
+        "mdoe=throw | unsafecheck: unknown option 'mdoe' in agent options; known options: mode, report, rules, strict, redzone, quarantine, stacks, leaks, include, exclude, data, allocators, coverage, verbose",
         "mode=trow | unsafecheck: bad value 'trow' for option 'mode' in agent options; accepted values: throw, report, count",
         "mode | unsafecheck: agent option 'mode' has no value; write key=value",
         "mode=throw,mode=count | unsafecheck: option 'mode' is given twice in agent options",
@@ -112,6 +123,8 @@ class OptionsTest {
         "redzone=1k | bad value '1k' for option 'redzone' in agent options; a number of bytes from 0 to 1048576",
         "quarantine=lots | bad value 'lots' for option 'quarantine' in agent options; a number of bytes, optionally with k, m or g",
         "stacks=no | bad value 'no' for option 'stacks'",
+        "data=com/example/* | 'com/example/*' is neither a class-name glob (com.example.*) nor a method",
+        "data=com.example.Counter# | 'com.example.Counter#' is neither a class-name glob",
         "include=com/example/* | 'com/example/*' is not a class-name glob",
         "allocators=com.example.Pool | 'com.example.Pool' is not a method: use pkg.Class#method",
         "allocators=com.example.Pool#1x | '1x'",
