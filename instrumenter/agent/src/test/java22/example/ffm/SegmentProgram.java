@@ -48,6 +48,22 @@ public final class SegmentProgram {
                 stale.set(ValueLayout.JAVA_INT, 8, 7); // expect: use-after-free
                 break;
             }
+            case "one-arena-list": {
+                // nodes point both ways, so whichever the arena frees first, a node not freed yet points at it
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment previous = MemorySegment.NULL;
+                    for (int i = 0; i < 10; i++) {
+                        MemorySegment node = arena.allocate(16);
+                        node.set(ValueLayout.ADDRESS, 0, previous);
+                        if (!previous.equals(MemorySegment.NULL)) {
+                            previous.set(ValueLayout.ADDRESS, 8, node);
+                        }
+                        previous = node;
+                    }
+                }
+                System.out.println("list freed");
+                break;
+            }
             default:
                 throw new IllegalArgumentException(c);
         }

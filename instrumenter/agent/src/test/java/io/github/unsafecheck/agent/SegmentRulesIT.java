@@ -72,6 +72,14 @@ class SegmentRulesIT {
         assertTrue(run.stderr().contains("reported, nothing stopped"), run::toString);
     }
 
+    /** An arena frees its segments one by one; pointers between segments of the one arena are not left behind. */
+    @Test
+    void withDanglingALinkedListFreedByItsArenaIsSilent() {
+        Programs.Run run = Programs.run(jdk(), dir, "rules=all", PROGRAM, "one-arena-list");
+        assertTrue(run.stdout().contains("list freed"), run::toString);
+        assertEquals(List.of(), run.records, run::toString);
+    }
+
     @Test
     void correctSegmentCodeFromSeveralThreadsIsSilent() {
         Programs.Run run = Programs.run(jdk(), dir, "strict=true,rules=all", "example.ffm.LinkedListProgram", "2000");

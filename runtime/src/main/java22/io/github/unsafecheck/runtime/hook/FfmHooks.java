@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 public final class FfmHooks {
     static {
         UnsafeCheckRuntime.reporter();
+        DanglingPointerHooks.arenaLiveness(scope -> ((MemorySegment.Scope) scope).isAlive());
     }
 
     private FfmHooks() {
@@ -39,7 +40,7 @@ public final class FfmHooks {
     /** {@code seg.set(JAVA_LONG, offset, value)}: the pointer rule, then the memory rules. */
     public static void setLong(MemorySegment seg, ValueLayout layout, long offset, long value, String op, int slot) {
         if (seg.isNative()) {
-            storePointerSized(seg.address(), seg.address() + offset, value, op, slot);
+            storePointerSized(seg, seg.address() + offset, value, op, slot);
         }
     }
 
@@ -49,7 +50,7 @@ public final class FfmHooks {
         if (seg.isNative()) {
             long address = seg.address() + offset;
             if (value != null && value.isNative()) {
-                storePointerSized(seg.address(), address, value.address(), op, slot);
+                storePointerSized(seg, address, value.address(), op, slot);
             } else {
                 SegmentChecks.write(seg.address(), address, layout.byteSize(), op, slot, Violation.Access.WRITE);
             }
@@ -180,16 +181,16 @@ public final class FfmHooks {
         if (broken != null) {
             PointerViolations.longStore(broken, op, dst, value);
         }
-        DanglingPointerHooks.stored(dst, value, op);
+        DanglingPointerHooks.stored(dst, value, op, seg.scope());
     }
 
-    private static void storePointerSized(long segmentBase, long address, long value, String op, int slot) {
+    private static void storePointerSized(MemorySegment seg, long address, long value, String op, int slot) {
         Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, address, value);
         if (broken != null) {
             PointerViolations.longStore(broken, op, address, value);
         }
-        SegmentChecks.write(segmentBase, address, 8, op, slot, Violation.Access.WRITE);
-        DanglingPointerHooks.stored(address, value, op);
+        SegmentChecks.write(seg.address(), address, 8, op, slot, Violation.Access.WRITE);
+        DanglingPointerHooks.stored(address, value, op, seg.scope());
     }
 
     private static long size(VarHandle vh) {
