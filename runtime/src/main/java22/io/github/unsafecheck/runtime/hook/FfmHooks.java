@@ -140,20 +140,21 @@ public final class FfmHooks {
 
     /**
      * A VarHandle write that cannot store a pointer. With exactly the coordinates (segment, offset) — every layout
-     * var handle since JDK 22 — the address is exact; a path var handle with index coordinates adds strides this
-     * hook cannot see, so only the segment's own block is judged (a freed one is a use-after-free).
+     * var handle since JDK 22 — the address is exact: the offset of the layout path inside the handle is found once
+     * per handle ({@link VarHandleOffsets}); a path var handle with index coordinates adds strides this hook cannot
+     * see, so only the segment's own block is judged (a freed one is a use-after-free).
      */
     public static void varHandleWrite(VarHandle vh, Object target, long offset, int coordinates, String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
-            access(seg, offset, coordinates, size(vh), op, slot);
+            access(vh, seg, offset, coordinates, size(vh), op, slot);
         }
     }
 
     public static void varHandleStoreLong(VarHandle vh, Object target, long offset, int coordinates, long value,
             String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
-            pointer(seg, offset, coordinates, value, op);
-            access(seg, offset, coordinates, 8, op, slot);
+            pointer(vh, seg, offset, coordinates, value, op);
+            access(vh, seg, offset, coordinates, 8, op, slot);
         }
     }
 
@@ -161,22 +162,24 @@ public final class FfmHooks {
             MemorySegment value, String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
             if (value != null && value.isNative()) {
-                pointer(seg, offset, coordinates, value.address(), op);
+                pointer(vh, seg, offset, coordinates, value.address(), op);
             }
-            access(seg, offset, coordinates, size(vh), op, slot);
+            access(vh, seg, offset, coordinates, size(vh), op, slot);
         }
     }
 
-    private static void access(MemorySegment seg, long offset, int coordinates, long size, String op, int slot) {
+    private static void access(VarHandle vh, MemorySegment seg, long offset, int coordinates, long size, String op,
+            int slot) {
         if (coordinates == 2) {
-            SegmentChecks.write(seg.address(), seg.address() + offset, size, op, slot, Violation.Access.WRITE);
+            long address = seg.address() + offset + VarHandleOffsets.of(vh);
+            SegmentChecks.write(seg.address(), address, size, op, slot, Violation.Access.WRITE);
         } else {
             SegmentChecks.liveness(seg.address(), op);
         }
     }
 
-    private static void pointer(MemorySegment seg, long offset, int coordinates, long value, String op) {
-        long dst = coordinates == 2 ? seg.address() + offset : seg.address();
+    private static void pointer(VarHandle vh, MemorySegment seg, long offset, int coordinates, long value, String op) {
+        long dst = coordinates == 2 ? seg.address() + offset + VarHandleOffsets.of(vh) : seg.address();
         Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, dst, value);
         if (broken != null) {
             PointerViolations.longStore(broken, op, dst, value);
