@@ -89,6 +89,9 @@ public final class LinkedListProgram {
                 throw new IllegalStateException("label");
             }
             p = (MemorySegment) NEXT.get(node, 0L);
+            // unlinked as it is summed: a node of the shared arena must not keep pointing into this thread's
+            // arena once that closes (that would be a dangling pointer, which rules=all reports)
+            NEXT.set(node, 0L, MemorySegment.NULL);
         }
         return sum;
     }

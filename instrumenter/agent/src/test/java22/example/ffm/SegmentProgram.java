@@ -3,8 +3,11 @@ package example.ffm;
 import example.oracle.FfmAddress;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 
 /** The bad segment stores, one case per argument. */
 public final class SegmentProgram {
@@ -46,6 +49,33 @@ public final class SegmentProgram {
                 } // the arena closes here: expect: dangling-pointer (with rules=dangling)
                 MemorySegment stale = MemorySegment.ofAddress(global.get(ValueLayout.JAVA_LONG, 0)).reinterpret(32);
                 stale.set(ValueLayout.JAVA_INT, 8, 7); // expect: use-after-free
+                break;
+            }
+            case "var-handle-field": {
+                // the handle adds the field's offset (8) itself: the write is at small + 8, past its 8 bytes
+                StructLayout node = MemoryLayout.structLayout(ValueLayout.JAVA_LONG.withName("value"),
+                        ValueLayout.ADDRESS.withName("next"));
+                VarHandle next = node.varHandle(MemoryLayout.PathElement.groupElement("next"));
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment small = arena.allocate(8).reinterpret(node.byteSize());
+                    next.set(small, 0L, MemorySegment.NULL); // expect: overflow
+                }
+                break;
+            }
+            case "one-arena-list": {
+                // nodes point both ways, so whichever the arena frees first, a node not freed yet points at it
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment previous = MemorySegment.NULL;
+                    for (int i = 0; i < 10; i++) {
+                        MemorySegment node = arena.allocate(16);
+                        node.set(ValueLayout.ADDRESS, 0, previous);
+                        if (!previous.equals(MemorySegment.NULL)) {
+                            previous.set(ValueLayout.ADDRESS, 8, node);
+                        }
+                        previous = node;
+                    }
+                }
+                System.out.println("list freed");
                 break;
             }
             default:

@@ -49,6 +49,16 @@ class SegmentRulesIT {
         assertTrue(((String) a.get("allocatedAt")).startsWith("example.ffm.SegmentProgram.run("), a::toString);
     }
 
+    /** A layout var handle adds its field's offset itself: the write is judged where it really lands. */
+    @Test
+    void aVarHandleFieldPastTheBlock() {
+        Programs.Run run = Programs.run(jdk(), dir, "", PROGRAM, "var-handle-field");
+        Map<String, Object> r = only(run, "overflow");
+        assertEquals("VarHandle.set", r.get("op"), r::toString);
+        assertTrue(((String) r.get("site")).endsWith("(SegmentProgram.java:"
+                + Programs.lineOf(PROGRAM, "next.set(small, 0L, MemorySegment.NULL)") + ")"), r::toString);
+    }
+
     @Test
     void aStaleAddressOfAClosedArena() {
         Programs.Run run = Programs.run(jdk(), dir, "", PROGRAM, "closed-arena");
@@ -70,6 +80,14 @@ class SegmentRulesIT {
         assertTrue(((String) d.get("site")).startsWith("example.ffm.SegmentProgram.run("), d::toString);
         assertEquals("use-after-free", run.records.get(1).get("rule"));
         assertTrue(run.stderr().contains("reported, nothing stopped"), run::toString);
+    }
+
+    /** An arena frees its segments one by one; pointers between segments of the one arena are not left behind. */
+    @Test
+    void withDanglingALinkedListFreedByItsArenaIsSilent() {
+        Programs.Run run = Programs.run(jdk(), dir, "rules=all", PROGRAM, "one-arena-list");
+        assertTrue(run.stdout().contains("list freed"), run::toString);
+        assertEquals(List.of(), run.records, run::toString);
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.github.unsafecheck.runtime.report.Reporter;
 import io.github.unsafecheck.runtime.report.StackCapture;
 import io.github.unsafecheck.runtime.report.Violation;
 
+import java.util.function.Predicate;
+
 /**
  * The opt-in {@code dangling-pointer} rule. Off, it costs nothing: {@link #ENABLED} is a constant the JIT folds.
  * On, every checked 8-byte store whose value points into a live tracked block is remembered (with the storing
@@ -20,18 +22,30 @@ import io.github.unsafecheck.runtime.report.Violation;
 final class DanglingPointerHooks {
     static final boolean ENABLED = UnsafeCheckRuntime.options().rules().contains(Rule.DANGLING_POINTER);
     private static final DanglingPointers STORES = new DanglingPointers();
+    /** Whether a segment's arena is open; set by the FFM hooks (JDK 22+), the only ones that pass arenas. */
+    private static volatile Predicate<Object> arenaAlive = arena -> true;
 
     private DanglingPointerHooks() {
     }
 
     static void stored(long slot, long value, String op) {
+        stored(slot, value, op, null);
+    }
+
+    /** A store through a native segment whose arena ({@code MemorySegment.Scope}) is {@code holderArena}. */
+    static void stored(long slot, long value, String op, Object holderArena) {
         if (!ENABLED || value == 0 || HeapRanges.contains(value) || ThreadContexts.inCheckerContext()) {
             return;
         }
         Block target = Allocations.get().holding(value);
         if (target != null && target.isLive() && value - target.base < target.size) {
-            STORES.stored(slot, value, target, StackCapture.here().site(), Thread.currentThread().getName());
+            STORES.stored(slot, value, target, StackCapture.here().site(), Thread.currentThread().getName(),
+                    holderArena);
         }
+    }
+
+    static void arenaLiveness(Predicate<Object> alive) {
+        arenaAlive = alive;
     }
 
     /** Called when {@code freed} has just been freed by the program (into quarantine or for good). */
@@ -39,7 +53,7 @@ final class DanglingPointerHooks {
         if (!ENABLED) {
             return;
         }
-        for (DanglingPointers.Store s : STORES.dangling(freed, Allocations.get())) {
+        for (DanglingPointers.Store s : STORES.dangling(freed, Allocations.get(), arenaAlive)) {
             Reporter reporter = UnsafeCheckRuntime.reporter();
             ThreadContexts.enterChecker();
             try {

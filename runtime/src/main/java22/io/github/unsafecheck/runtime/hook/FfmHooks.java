@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 public final class FfmHooks {
     static {
         UnsafeCheckRuntime.reporter();
+        DanglingPointerHooks.arenaLiveness(scope -> ((MemorySegment.Scope) scope).isAlive());
     }
 
     private FfmHooks() {
@@ -39,7 +40,7 @@ public final class FfmHooks {
     /** {@code seg.set(JAVA_LONG, offset, value)}: the pointer rule, then the memory rules. */
     public static void setLong(MemorySegment seg, ValueLayout layout, long offset, long value, String op, int slot) {
         if (seg.isNative()) {
-            storePointerSized(seg.address(), seg.address() + offset, value, op, slot);
+            storePointerSized(seg, seg.address() + offset, value, op, slot);
         }
     }
 
@@ -49,7 +50,7 @@ public final class FfmHooks {
         if (seg.isNative()) {
             long address = seg.address() + offset;
             if (value != null && value.isNative()) {
-                storePointerSized(seg.address(), address, value.address(), op, slot);
+                storePointerSized(seg, address, value.address(), op, slot);
             } else {
                 SegmentChecks.write(seg.address(), address, layout.byteSize(), op, slot, Violation.Access.WRITE);
             }
@@ -139,20 +140,21 @@ public final class FfmHooks {
 
     /**
      * A VarHandle write that cannot store a pointer. With exactly the coordinates (segment, offset) — every layout
-     * var handle since JDK 22 — the address is exact; a path var handle with index coordinates adds strides this
-     * hook cannot see, so only the segment's own block is judged (a freed one is a use-after-free).
+     * var handle since JDK 22 — the address is exact: the offset of the layout path inside the handle is found once
+     * per handle ({@link VarHandleOffsets}); a path var handle with index coordinates adds strides this hook cannot
+     * see, so only the segment's own block is judged (a freed one is a use-after-free).
      */
     public static void varHandleWrite(VarHandle vh, Object target, long offset, int coordinates, String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
-            access(seg, offset, coordinates, size(vh), op, slot);
+            access(vh, seg, offset, coordinates, size(vh), op, slot);
         }
     }
 
     public static void varHandleStoreLong(VarHandle vh, Object target, long offset, int coordinates, long value,
             String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
-            pointer(seg, offset, coordinates, value, op);
-            access(seg, offset, coordinates, 8, op, slot);
+            pointer(vh, seg, offset, coordinates, value, op);
+            access(vh, seg, offset, coordinates, 8, op, slot);
         }
     }
 
@@ -160,36 +162,38 @@ public final class FfmHooks {
             MemorySegment value, String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
             if (value != null && value.isNative()) {
-                pointer(seg, offset, coordinates, value.address(), op);
+                pointer(vh, seg, offset, coordinates, value.address(), op);
             }
-            access(seg, offset, coordinates, size(vh), op, slot);
+            access(vh, seg, offset, coordinates, size(vh), op, slot);
         }
     }
 
-    private static void access(MemorySegment seg, long offset, int coordinates, long size, String op, int slot) {
+    private static void access(VarHandle vh, MemorySegment seg, long offset, int coordinates, long size, String op,
+            int slot) {
         if (coordinates == 2) {
-            SegmentChecks.write(seg.address(), seg.address() + offset, size, op, slot, Violation.Access.WRITE);
+            long address = seg.address() + offset + VarHandleOffsets.of(vh);
+            SegmentChecks.write(seg.address(), address, size, op, slot, Violation.Access.WRITE);
         } else {
             SegmentChecks.liveness(seg.address(), op);
         }
     }
 
-    private static void pointer(MemorySegment seg, long offset, int coordinates, long value, String op) {
-        long dst = coordinates == 2 ? seg.address() + offset : seg.address();
+    private static void pointer(VarHandle vh, MemorySegment seg, long offset, int coordinates, long value, String op) {
+        long dst = coordinates == 2 ? seg.address() + offset + VarHandleOffsets.of(vh) : seg.address();
         Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, dst, value);
         if (broken != null) {
             PointerViolations.longStore(broken, op, dst, value);
         }
-        DanglingPointerHooks.stored(dst, value, op);
+        DanglingPointerHooks.stored(dst, value, op, seg.scope());
     }
 
-    private static void storePointerSized(long segmentBase, long address, long value, String op, int slot) {
+    private static void storePointerSized(MemorySegment seg, long address, long value, String op, int slot) {
         Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, address, value);
         if (broken != null) {
             PointerViolations.longStore(broken, op, address, value);
         }
-        SegmentChecks.write(segmentBase, address, 8, op, slot, Violation.Access.WRITE);
-        DanglingPointerHooks.stored(address, value, op);
+        SegmentChecks.write(seg.address(), address, 8, op, slot, Violation.Access.WRITE);
+        DanglingPointerHooks.stored(address, value, op, seg.scope());
     }
 
     private static long size(VarHandle vh) {

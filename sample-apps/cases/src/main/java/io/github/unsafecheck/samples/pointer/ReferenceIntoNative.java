@@ -8,7 +8,8 @@ import static io.github.unsafecheck.samples.support.Unsafes.U;
 /**
  * An object reference stored at a native address with {@code putObject(null, address, object)}. HotSpot's GC
  * barriers treat the destination as a slot of the Java heap: the JVM crashes (SIGSEGV in a GC barrier, an
- * {@code hs_err} file), here at once — in a real program, often later and in another thread.
+ * {@code hs_err} file), here at once — in a real program, often later and in another thread. When the bookkeeping
+ * address the barrier computes from the native one happens to be mapped, it writes there instead, silently.
  *
  * <p>Under unsafecheck the store is stopped before it happens: rule {@code heap-reference}.
  */

@@ -12,15 +12,37 @@ import java.util.regex.Pattern;
 
 /** One forked run of a sample program and what it left behind: output, exit status, report records. */
 final class Run {
-    private static final Pattern RULE = Pattern.compile("\"rule\":\"([^\"]+)\"");
-    private static final Pattern SITE = Pattern.compile("\"site\":\"([^\"]+)\"");
+    /** One line of the JSON-lines report, the fields the tour tells. */
+    static final class Record {
+        private static final Pattern RULE = Pattern.compile("\"rule\":\"([^\"]+)\"");
+        private static final Pattern SITE = Pattern.compile("\"site\":\"([^\"]+)\"");
+        private static final Pattern OP = Pattern.compile("\"op\":\"([^\"]+)\"");
+
+        final String rule;
+        final String site;
+        final String op;
+
+        Record(String json) {
+            rule = field(RULE, json);
+            site = field(SITE, json);
+            op = field(OP, json);
+        }
+
+        private static String field(Pattern p, String json) {
+            Matcher m = p.matcher(json);
+            return m.find() ? m.group(1) : "?";
+        }
+    }
+
+    /** glibc's abort(): SIGABRT, 128 + 6. */
+    static final int SIGABRT_EXIT = 134;
 
     final int exit;
     /** stdout and stderr merged, in the order the program wrote them. */
     final String output;
-    final List<String> records;
+    final List<Record> records;
 
-    private Run(int exit, String output, List<String> records) {
+    private Run(int exit, String output, List<Record> records) {
         this.exit = exit;
         this.output = output;
         this.records = records;
@@ -33,7 +55,12 @@ final class Run {
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
             p.destroyForcibly();
         }
-        List<String> records = report != null && Files.exists(report) ? Files.readAllLines(report) : new ArrayList<>();
+        List<Record> records = new ArrayList<>();
+        if (report != null && Files.exists(report)) {
+            for (String line : Files.readAllLines(report, StandardCharsets.UTF_8)) {
+                records.add(new Record(line));
+            }
+        }
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), records);
     }
 
@@ -41,16 +68,7 @@ final class Run {
         return output.contains("A fatal error has been detected by the Java Runtime Environment");
     }
 
-    static String field(Pattern p, String record) {
-        Matcher m = p.matcher(record);
-        return m.find() ? m.group(1) : "?";
-    }
-
-    String firstRule() {
-        return field(RULE, records.get(0));
-    }
-
-    String firstSite() {
-        return field(SITE, records.get(0));
+    boolean aborted() {
+        return exit == SIGABRT_EXIT;
     }
 }

@@ -1,5 +1,8 @@
 package io.github.unsafecheck.samples.tour;
 
+import io.github.unsafecheck.samples.memory.DoubleFree;
+import io.github.unsafecheck.samples.memory.OffByOne;
+import io.github.unsafecheck.samples.memory.UseAfterFree;
 import io.github.unsafecheck.samples.pointer.NativeLinkedList;
 import io.github.unsafecheck.samples.pointer.ReferenceIntoNative;
 import io.github.unsafecheck.samples.pointer.StaleHeapPointer;
@@ -10,27 +13,43 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The guided demo: each sample runs twice, first as the JVM runs it today, then under the agent, and the tour says
  * what happened in each case. Run by {@code bin/demo}; arguments: the agent jar.
  */
 public final class Tour {
-    private static final String BAR = "────────────────────────────────────────────────────────────────────────────";
-
     private static final List<Stop> STOPS = List.of(
-            new Stop("A heap pointer hidden in native memory",
+            Stop.bug("A heap pointer hidden in native memory",
                     "A C library keeps a pointer to a Java byte[] in one of its structs. The program stores the\n"
                             + "array's address into malloc'd memory, then lets the garbage collector run.",
-                    StaleHeapPointer.class, "", true),
-            new Stop("An object reference stored at a native address",
+                    StaleHeapPointer.class),
+            Stop.bug("An object reference stored at a native address",
                     "putObject(null, address, list): HotSpot's GC barriers take the native address for a slot of\n"
-                            + "the Java heap.",
-                    ReferenceIntoNative.class, "", true),
-            new Stop("Correct off-heap code",
+                            + "the Java heap. Most runs crash inside them; in the others the barrier writes its bookkeeping\n"
+                            + "at whatever address it computed, and the program goes on.",
+                    ReferenceIntoNative.class),
+            Stop.bug("One write past the end",
+                    "A week of counters in a 56-byte block, and a loop that runs day <= 7 instead of day < 7. The\n"
+                            + "eighth write lands in the 8 bytes after the block: glibc's bookkeeping of the next one.",
+                    OffByOne.class),
+            Stop.bug("A write through a freed pointer",
+                    "Alice logs out and her session struct is freed; her idle timer still has its address. Bob logs\n"
+                            + "in, malloc gives him the same 64 bytes, and then Alice's timer fires.",
+                    UseAfterFree.class),
+            Stop.bug("The same block freed twice",
+                    "A decoder's error path frees the frame, and the cleanup at the end frees it again.",
+                    DoubleFree.class),
+            Stop.ffmBug("A raw address that outlived its arena",
+                    "java.lang.foreign: a cache keeps a request buffer's address as a long. The request's arena\n"
+                            + "closes, the next request's arena gets the same memory, and the cache writes a late status.\n"
+                            + "Run with rules=all, which adds the opt-in dangling-pointer rule.",
+                    "io.github.unsafecheck.samples.ffm.ClosedArena", "rules=all"),
+            Stop.correct("Correct off-heap code",
                     "A linked list in native memory: native pointers in native memory, 1,000 nodes built, walked,\n"
                             + "freed. A checker that cries wolf here would be switched off.",
-                    NativeLinkedList.class, "", false));
+                    NativeLinkedList.class));
 
     private Tour() {
     }
@@ -42,31 +61,48 @@ public final class Tour {
         }
         Path agent = Paths.get(args[0]).toAbsolutePath();
         Path work = Files.createTempDirectory("unsafecheck-demo");
-        System.out.println("unsafecheck demo: " + STOPS.size() + " programs, each run twice — as the JVM runs it today,"
+        int jdk = Runtime.version().feature();
+        List<Stop> stops = STOPS.stream().filter(s -> s.minimumJdk <= jdk).collect(Collectors.toList());
+        System.out.println("unsafecheck demo: " + stops.size() + " programs, each run twice — as the JVM runs it today,"
                 + " then under the agent.");
         System.out.println("JDK " + Runtime.version() + ", agent " + agent);
-        int n = 0;
-        for (Stop stop : STOPS) {
-            n++;
+        if (stops.size() < STOPS.size()) {
+            System.out.println("(the java.lang.foreign stop needs JDK 22 or newer: left out)");
+        }
+        List<String[]> summary = new ArrayList<>();
+        summary.add(new String[] {"program", "without unsafecheck", "with unsafecheck"});
+        for (int n = 1; n <= stops.size(); n++) {
+            Stop stop = stops.get(n - 1);
             System.out.println();
-            System.out.println("━━ " + n + "/" + STOPS.size() + "  " + stop.title + " " + BAR.substring(stop.title.length()));
+            Console.heading(n + "/" + stops.size() + "  " + stop.title);
             System.out.println(stop.story);
+            System.out.println("source: " + sourceOf(stop));
             System.out.println();
             Run without = Run.of(command(stop, null, work), null);
             System.out.println("  without unsafecheck:");
-            show(without.crashed() ? crashBanner(without.output) : without.output);
-            System.out.println("  → " + verdictWithout(stop, without));
+            Console.show(without.crashed() ? Console.crashBanner(without.output) : without.output);
+            System.out.println("  → " + Verdicts.without(stop, without));
             System.out.println();
             Path report = work.resolve("report-" + n + ".jsonl");
             String options = "report=" + report + (stop.agentOptions.isEmpty() ? "" : "," + stop.agentOptions);
             Run with = Run.of(command(stop, "-javaagent:" + agent + "=" + options, work), report);
-            System.out.println("  with -javaagent:unsafecheck-agent.jar:");
-            show(with.output);
-            System.out.println("  → " + verdictWith(with));
+            System.out.println("  with -javaagent:unsafecheck-agent.jar" + (stop.agentOptions.isEmpty() ? ""
+                    : "=" + stop.agentOptions) + ":");
+            Console.show(Console.withoutUncaughtError(with.output));
+            for (String verdict : Verdicts.with(with)) {
+                System.out.println("  → " + verdict);
+            }
+            summary.add(new String[] {stop.shortName(), Verdicts.summaryWithout(stop, without),
+                Verdicts.summaryWith(with)});
         }
         System.out.println();
-        System.out.println("Each report above also went to a JSON-lines file (" + work + "/report-*.jsonl),");
-        System.out.println("one object per violation: rule, op, dst, value, site, stack — ready for a build to fail on.");
+        Console.heading("In short");
+        Console.table(summary);
+        System.out.println();
+        System.out.println("Each report also went to a JSON-lines file, " + work + "/report-*.jsonl:");
+        System.out.println("one object per violation (rule, op, dst, value, site, stack), ready for a build to fail on.");
+        System.out.println("These programs are rows of the case table (sample-apps/cases): bin/test runs every row under");
+        System.out.println("the agent and checks each report against the lines its source marks.");
     }
 
     private static List<String> command(Stop stop, String agentArg, Path work) {
@@ -74,6 +110,9 @@ public final class Tour {
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 23) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        if (Runtime.version().feature() >= 22) {
+            cmd.add("--enable-native-access=ALL-UNNAMED");  // the FFM stop's reinterpret is a restricted method
         }
         cmd.add("-XX:-UseCompressedOops");   // the samples read addresses the way buggy code does: raw reference bits
         cmd.add("-XX:-CreateCoredumpOnCrash");
@@ -83,53 +122,12 @@ public final class Tour {
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path") + File.pathSeparator);
-        cmd.add(stop.program.getName());
+        cmd.add(stop.program);
         return cmd;
     }
 
-    private static String verdictWithout(Stop stop, Run r) {
-        if (r.crashed()) {
-            return "the JVM crashed (exit status " + r.exit + "): a SIGSEGV in the GC, an hs_err file, no hint of which"
-                    + " line of Java did it.";
-        }
-        if (r.exit != 0) {
-            return "failed with exit status " + r.exit + ".";
-        }
-        return stop.buggy ? "finished normally: nothing noticed the bug — the data is silently wrong."
-                : "finished normally.";
-    }
-
-    private static String verdictWith(Run r) {
-        if (r.records.isEmpty()) {
-            return r.exit == 0 ? "no reports: correct code stays silent." : "exit status " + r.exit + ".";
-        }
-        return "stopped before the write — rule " + r.firstRule() + " at " + r.firstSite()
-                + "; the native memory was never touched.";
-    }
-
-    /** The program's own lines and the head of HotSpot's crash banner (its problematic frame). */
-    private static String crashBanner(String output) {
-        StringBuilder sb = new StringBuilder();
-        boolean frame = false;
-        for (String line : output.split("\\R")) {
-            if (!line.startsWith("#") && !line.startsWith("[")) {
-                sb.append(line).append('\n');
-            } else if (line.startsWith("#  SIGSEGV") || line.startsWith("# A fatal error") || frame) {
-                sb.append(line).append('\n');
-                frame = false;
-            } else if (line.startsWith("# Problematic frame")) {
-                sb.append(line).append('\n');
-                frame = true;
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void show(String text) {
-        for (String line : text.strip().split("\\R")) {
-            if (!line.isBlank()) {
-                System.out.println("    | " + line.replace("\t", "    "));
-            }
-        }
+    private static String sourceOf(Stop stop) {
+        return "sample-apps/cases/src/main/" + (stop.minimumJdk >= 22 ? "java22/" : "java/")
+                + stop.program.replace('.', '/') + ".java";
     }
 }

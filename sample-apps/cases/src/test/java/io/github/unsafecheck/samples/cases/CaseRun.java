@@ -1,0 +1,76 @@
+package io.github.unsafecheck.samples.cases;
+
+import io.github.unsafecheck.testing.BuiltArtifacts;
+import io.github.unsafecheck.testing.ForkedJvm;
+import io.github.unsafecheck.testing.Jdk;
+import io.github.unsafecheck.testing.JsonLines;
+import io.github.unsafecheck.testing.RunResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/** One case run in a new JVM under the built agent, in one mode, and the report it wrote. */
+final class CaseRun {
+    static final Path CLASSES = Paths.get(System.getProperty("unsafecheck.sample.classes", "target/classes"));
+    /** Where each run leaves its report, for a look after a failure. */
+    static final Path REPORTS = CLASSES.resolveSibling("case-table");
+
+    final CaseSource source;
+    final String mode;
+    final RunResult result;
+    final List<Map<String, Object>> records;
+
+    private CaseRun(CaseSource source, String mode, RunResult result, List<Map<String, Object>> records) {
+        this.source = source;
+        this.mode = mode;
+        this.result = result;
+        this.records = records;
+    }
+
+    static CaseRun of(Jdk jdk, CaseSource c, String mode) {
+        Path report = REPORTS.resolve("jdk" + jdk.feature()).resolve(c.simpleName() + "-" + mode + ".jsonl");
+        try {
+            Files.createDirectories(report.getParent());
+            Files.deleteIfExists(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RunResult r = ForkedJvm.on(jdk)
+                .jvmArgs("-XX:-UseCompressedOops",      // the cases read addresses as raw reference bits
+                        "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + report.resolveSibling("hs_err_pid%p.log"))
+                .agent(BuiltArtifacts.agentJar(), c.agentOptions(mode, report.toString()))
+                .classpath(CLASSES, byteBuddy())
+                .main(c.className)
+                .run();
+        return new CaseRun(c, mode, r, JsonLines.read(report));
+    }
+
+    List<String> problems() {
+        return Verdict.problems(source, mode, result.exitCode(), result.stdout() + result.stderr(), records);
+    }
+
+    /** Byte Buddy's jar, for the structof case: the test class path has it. */
+    private static Path byteBuddy() {
+        try {
+            return Paths.get(net.bytebuddy.ByteBuddy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(result.toString()).append("--- report ---\n");
+        for (Map<String, Object> r : records) {
+            sb.append(r.get("rule")).append(" at ").append(r.get("site")).append(" (").append(r.get("op"))
+                    .append(", thread ").append(r.get("thread")).append(")\n");
+        }
+        return sb.toString();
+    }
+}

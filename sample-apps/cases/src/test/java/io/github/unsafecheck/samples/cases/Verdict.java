@@ -1,0 +1,84 @@
+package io.github.unsafecheck.samples.cases;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a run of a case reported, against what the case's marks expect — the table's only judge, kept free of JVMs
+ * so that a unit test can show it failing. Line by line: every mark must be reported at exactly its line with
+ * exactly its rule, and nothing may be reported that is not marked (a report in another file, a thread of the JDK
+ * or at an unmarked line is a false positive). And the run must end the way its mode says.
+ */
+final class Verdict {
+    private static final Pattern SITE = Pattern.compile("\\(([^():]+):(\\d+)\\)$");
+    static final String UNCAUGHT = "Exception in thread \"main\" io.github.unsafecheck.runtime.UnsafeWriteError";
+    static final String CRASH = "A fatal error has been detected by the Java Runtime Environment";
+
+    private Verdict() {
+    }
+
+    /** Everything wrong with a run: the comparison, then the way it ended. Empty when the case passes. */
+    static List<String> problems(CaseSource c, String mode, int exit, String output, List<Map<String, Object>> records) {
+        List<String> out = new ArrayList<>(compare(c, records));
+        out.addAll(ending(c, mode, exit, output));
+        return out;
+    }
+
+    /** The marks against the records, line by line. */
+    static List<String> compare(CaseSource c, List<Map<String, Object>> records) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<Integer, String> mark : c.marks.entrySet()) {
+            Set<String> there = new LinkedHashSet<>();
+            for (Map<String, Object> r : records) {
+                if (mark.getKey().equals(lineIn(c, r))) {
+                    there.add(String.valueOf(r.get("rule")));
+                }
+            }
+            if (!there.contains(mark.getValue())) {
+                out.add(c.fileName + ":" + mark.getKey() + " expects " + mark.getValue() + ", but "
+                        + (there.isEmpty() ? "nothing was reported there" : "the report says " + there));
+            }
+        }
+        Set<String> unexpected = new LinkedHashSet<>();
+        for (Map<String, Object> r : records) {
+            Integer line = lineIn(c, r);
+            if (line == null || !Objects.equals(c.marks.get(line), r.get("rule"))) {
+                unexpected.add("unmarked " + r.get("rule") + " at " + r.get("site") + " (" + r.get("op") + ", thread "
+                        + r.get("thread") + ")");
+            }
+        }
+        out.addAll(unexpected);
+        return out;
+    }
+
+    /**
+     * A run never crashes; in report mode it runs to its end; in throw mode it may end with the UnsafeWriteError a
+     * mark threw, and with nothing else.
+     */
+    static List<String> ending(CaseSource c, String mode, int exit, String output) {
+        List<String> out = new ArrayList<>();
+        if (output.contains(CRASH)) {
+            out.add("the JVM crashed");
+        } else if (exit != 0) {
+            boolean stoppedByMark = mode.equals("throw") && !c.expectsNothing() && exit == 1 && output.contains(UNCAUGHT);
+            if (!stoppedByMark) {
+                out.add("exit status " + exit + (mode.equals("throw")
+                        ? ": only an UnsafeWriteError thrown at a mark may end a case early"
+                        : ": in report mode a case runs to its end"));
+            }
+        }
+        return out;
+    }
+
+    /** The line of the case's own source a record names, or null when its site is elsewhere. */
+    private static Integer lineIn(CaseSource c, Map<String, Object> record) {
+        Matcher m = SITE.matcher(String.valueOf(record.get("site")));
+        return m.find() && m.group(1).equals(c.fileName) ? Integer.valueOf(m.group(2)) : null;
+    }
+}
