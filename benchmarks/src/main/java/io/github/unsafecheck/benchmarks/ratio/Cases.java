@@ -1,0 +1,47 @@
+package io.github.unsafecheck.benchmarks.ratio;
+
+import io.github.unsafecheck.benchmarks.startup.AgentStartup;
+import io.github.unsafecheck.benchmarks.startup.ClassLoading;
+import io.github.unsafecheck.benchmarks.stores.HeapStores;
+import io.github.unsafecheck.benchmarks.stores.NativePointerStores;
+
+import java.util.List;
+
+/**
+ * The ratio table's rows, in the order they are run and printed. Later issues add their rows here (see
+ * benchmarks/RESULTS.md, "Not measured yet").
+ *
+ * <p>Quick profile: under 5 minutes on 2 cores, for checking that everything runs and for a rough figure. Full
+ * profile: the figures to record, on a quiet machine.
+ */
+final class Cases {
+    private Cases() {
+    }
+
+    private static final Settings STORES_QUICK = Settings.timed(3, 1, 3, 1, 2);
+    private static final Settings STORES_FULL = Settings.timed(5, 1, 5, 2, 5);
+    private static final Goal FAST_PATH = Goal.ratio(1.05, "issue 7");
+
+    static List<Case> all() {
+        String nat = NativePointerStores.class.getName();
+        String heap = HeapStores.class.getName();
+        return List.of(
+                store("native putAddress(addr, v)", nat, "putAddress"),
+                store("native putLong(null, addr, v)", nat, "putLongNullBase"),
+                store("native putLong(addr, v)", nat, "putLongAddress"),
+                store("heap putLong(long[], off, heapValue)", heap, "putLongArray"),
+                store("heap putObject(Object[], off, o)", heap, "putObjectArray"),
+                new Case("start-up: hello world (JVM wall time)", AgentStartup.class.getName() + ".helloWorld",
+                        Placement.CHILD, Goal.extraMillis(150, "issue 7", 300, "issue 2"),
+                        Settings.shots(2, 5, 2), Settings.shots(3, 10, 5), null, 0),
+                // One invocation per fork: a cold JVM, as at a test suite's start.
+                new Case("class loading: ~5,000 classes of real jars", ClassLoading.class.getName() + ".loadCorpus",
+                        Placement.FORK, Goal.ratio(1.10, "issue 7"),
+                        Settings.shots(0, 1, 3), Settings.shots(0, 1, 10), null, 4000));
+    }
+
+    private static Case store(String name, String benchmarkClass, String method) {
+        return new Case(name, benchmarkClass + "." + method, Placement.FORK, FAST_PATH, STORES_QUICK, STORES_FULL,
+                benchmarkClass, 0);
+    }
+}
