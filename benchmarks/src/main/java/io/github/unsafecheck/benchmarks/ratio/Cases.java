@@ -20,6 +20,8 @@ final class Cases {
 
     private static final Settings STORES_QUICK = Settings.timed(3, 1, 3, 1, 2);
     private static final Settings STORES_FULL = Settings.timed(5, 1, 5, 2, 5);
+    private static final Settings HELLO_QUICK = Settings.shots(2, 5, 2);
+    private static final Settings HELLO_FULL = Settings.shots(3, 10, 5);
     private static final Goal FAST_PATH = Goal.ratio(1.05, "issue 7");
 
     static List<Case> all() {
@@ -33,7 +35,10 @@ final class Cases {
                 store("heap putObject(Object[], off, o)", heap, "putObjectArray"),
                 new Case("start-up: hello world (JVM wall time)", AgentStartup.class.getName() + ".helloWorld",
                         Placement.CHILD, Goal.extraMillis(150, "issue 7", 300, "issue 2"),
-                        Settings.shots(2, 5, 2), Settings.shots(3, 10, 5), null, 0),
+                        HELLO_QUICK, HELLO_FULL, null, 0),
+                new Case("start-up: hello world, empty agent", AgentStartup.class.getName() + ".helloWorld",
+                        Placement.CHILD_EMPTY_AGENT, Goal.reference("the JVM's floor for any agent"),
+                        HELLO_QUICK, HELLO_FULL, null, 0),
                 // One invocation per fork: a cold JVM, as at a test suite's start.
                 new Case("class loading: ~5,000 classes of real jars", ClassLoading.class.getName() + ".loadCorpus",
                         Placement.FORK, Goal.ratio(1.10, "issue 7"),

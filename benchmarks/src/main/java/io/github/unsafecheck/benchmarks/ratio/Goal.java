@@ -8,7 +8,7 @@ import java.util.Locale;
  * earlier issue, so a miss still says whether that one holds.
  */
 final class Goal {
-    enum Kind { RATIO, EXTRA_MS }
+    enum Kind { RATIO, EXTRA_MS, REFERENCE }
 
     private final Kind kind;
     private final double limit;
@@ -28,6 +28,11 @@ final class Goal {
         return new Goal(Kind.RATIO, limit, issue, Double.NaN, null);
     }
 
+    /** No goal: a row that only frames the others (the empty agent's start-up). */
+    static Goal reference(String why) {
+        return new Goal(Kind.REFERENCE, Double.NaN, why, Double.NaN, null);
+    }
+
     static Goal extraMillis(double limit, String issue, double looserLimit, String looserIssue) {
         return new Goal(Kind.EXTRA_MS, limit, issue, looserLimit, looserIssue);
     }
@@ -38,10 +43,13 @@ final class Goal {
     }
 
     boolean inMillis() {
-        return kind == Kind.EXTRA_MS;
+        return kind != Kind.RATIO;
     }
 
     String describe() {
+        if (kind == Kind.REFERENCE) {
+            return "(" + issue + ")";
+        }
         String main = kind == Kind.RATIO ? String.format(Locale.ROOT, "<= %.2fx", limit)
                 : String.format(Locale.ROOT, "<= +%.0f ms", limit);
         String looser = looserIssue == null ? "" : String.format(Locale.ROOT, " (%s: +%.0f)", looserIssue, looserLimit);
@@ -49,6 +57,9 @@ final class Goal {
     }
 
     String verdict(double figure) {
+        if (kind == Kind.REFERENCE) {
+            return "reference";
+        }
         if (figure <= limit) {
             return "pass";
         }

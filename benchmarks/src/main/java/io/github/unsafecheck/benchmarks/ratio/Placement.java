@@ -5,5 +5,7 @@ enum Placement {
     /** On the JMH fork itself ({@code -javaagent}): the benchmark's own call sites and class loads are checked. */
     FORK,
     /** On the JVMs the benchmark starts (start-up benchmarks): the fork gets only the agent's path. */
-    CHILD
+    CHILD,
+    /** Like {@link #CHILD}, with the empty reference agent ({@code benchmarks.jar} itself) instead of unsafecheck. */
+    CHILD_EMPTY_AGENT
 }

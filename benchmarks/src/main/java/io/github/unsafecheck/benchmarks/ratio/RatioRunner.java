@@ -93,14 +93,16 @@ public final class RatioRunner {
     private static double[] fork(Case c, Settings s, RunnerOptions opts, int round, boolean withAgent, Outcome o)
             throws RunnerException, IOException {
         String tag = c.benchmark().substring(c.benchmark().lastIndexOf('.', c.benchmark().lastIndexOf('.') - 1) + 1)
-                + "-r" + (round + 1) + (withAgent ? "-with" : "-without");
+                + "-" + c.placement().name().toLowerCase(java.util.Locale.ROOT) + "-r" + (round + 1)
+                + (withAgent ? "-with" : "-without");
         Path coverage = opts.out.resolve("coverage-" + tag + ".jsonl");
         Files.deleteIfExists(coverage);
         List<String> jvmArgs = new ArrayList<>(opts.jvmArgs);
         if (withAgent && c.placement() == Placement.FORK) {
             jvmArgs.add("-javaagent:" + opts.agent + "=coverage=" + coverage);
         } else if (withAgent) {
-            jvmArgs.add("-D" + ChildAgent.PROPERTY + "=" + opts.agent);
+            Path childAgent = c.placement() == Placement.CHILD ? opts.agent : opts.benchmarksJar;
+            jvmArgs.add("-D" + ChildAgent.PROPERTY + "=" + childAgent);
         }
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("^" + Pattern.quote(c.benchmark()) + "$")

@@ -25,6 +25,8 @@ final class RunnerOptions {
 
     boolean full;
     Path agent;
+    /** benchmarks.jar itself: the empty reference agent. */
+    Path benchmarksJar;
     Path jdk = Paths.get(System.getProperty("java.home"));
     Pattern only;
     Path out;
@@ -47,7 +49,8 @@ final class RunnerOptions {
                 default -> throw new IllegalArgumentException("unknown argument " + a + "\n" + USAGE);
             }
         }
-        Path target = benchmarksJarDirectory();
+        o.benchmarksJar = benchmarksJar();
+        Path target = o.benchmarksJar.getParent();
         if (o.agent == null) {
             o.agent = target.resolve("../../instrumenter/agent/target/unsafecheck-agent.jar").normalize();
         }
@@ -73,11 +76,11 @@ final class RunnerOptions {
         return args[i];
     }
 
-    /** benchmarks/target, where benchmarks.jar lives. */
-    private static Path benchmarksJarDirectory() {
+    /** benchmarks/target/benchmarks.jar, where this class comes from. */
+    private static Path benchmarksJar() {
         try {
             return Paths.get(RunnerOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toAbsolutePath().getParent();
+                    .toAbsolutePath();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
