@@ -97,7 +97,7 @@ public final class RatioRunner {
                 + (withAgent ? "-with" : "-without");
         Path coverage = opts.out.resolve("coverage-" + tag + ".jsonl");
         Files.deleteIfExists(coverage);
-        List<String> jvmArgs = new ArrayList<>(opts.jvmArgs);
+        List<String> jvmArgs = new ArrayList<>();
         if (withAgent && c.placement() == Placement.FORK) {
             jvmArgs.add("-javaagent:" + opts.agent + "=coverage=" + coverage);
         } else if (withAgent) {
@@ -111,6 +111,8 @@ public final class RatioRunner {
                 .warmupIterations(s.warmupIterations())
                 .measurementIterations(s.measurementIterations())
                 .jvm(opts.jdk.resolve("bin/java").toString())
+                // Set, even when empty: otherwise JMH hands the runner's own JVM options to the forks.
+                .jvmArgs(opts.jvmArgs.toArray(new String[0]))
                 .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)
