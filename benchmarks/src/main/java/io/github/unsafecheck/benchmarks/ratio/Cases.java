@@ -22,6 +22,9 @@ final class Cases {
     private static final Settings STORES_FULL = Settings.timed(5, 1, 5, 2, 5);
     private static final Settings HELLO_QUICK = Settings.shots(2, 5, 2);
     private static final Settings HELLO_FULL = Settings.shots(3, 10, 5);
+    // One invocation per fork: a cold JVM, as at a test suite's start.
+    private static final Settings LOADING_QUICK = Settings.shots(0, 1, 3);
+    private static final Settings LOADING_FULL = Settings.shots(0, 1, 10);
     private static final Goal FAST_PATH = Goal.ratio(1.05, "issue 7");
 
     static List<Case> all() {
@@ -39,10 +42,11 @@ final class Cases {
                 new Case("start-up: hello world, empty agent", AgentStartup.class.getName() + ".helloWorld",
                         Placement.CHILD_EMPTY_AGENT, Goal.reference("the JVM's floor for any agent"),
                         HELLO_QUICK, HELLO_FULL, null, 0),
-                // One invocation per fork: a cold JVM, as at a test suite's start.
                 new Case("class loading: ~5,000 classes of real jars", ClassLoading.class.getName() + ".loadCorpus",
-                        Placement.FORK, Goal.ratio(1.10, "issue 7"),
-                        Settings.shots(0, 1, 3), Settings.shots(0, 1, 10), null, 4000));
+                        Placement.FORK, Goal.ratio(1.10, "issue 7"), LOADING_QUICK, LOADING_FULL, null, 4000),
+                new Case("class loading, empty agent", ClassLoading.class.getName() + ".loadCorpus",
+                        Placement.FORK_EMPTY_AGENT, Goal.reference("any transformer's floor"),
+                        LOADING_QUICK, LOADING_FULL, null, 0));
     }
 
     private static Case store(String name, String benchmarkClass, String method) {

@@ -100,6 +100,8 @@ public final class RatioRunner {
         List<String> jvmArgs = new ArrayList<>();
         if (withAgent && c.placement() == Placement.FORK) {
             jvmArgs.add("-javaagent:" + opts.agent + "=coverage=" + coverage);
+        } else if (withAgent && c.placement() == Placement.FORK_EMPTY_AGENT) {
+            jvmArgs.add("-javaagent:" + opts.benchmarksJar);
         } else if (withAgent) {
             Path childAgent = c.placement() == Placement.CHILD ? opts.agent : opts.benchmarksJar;
             jvmArgs.add("-D" + ChildAgent.PROPERTY + "=" + childAgent);
