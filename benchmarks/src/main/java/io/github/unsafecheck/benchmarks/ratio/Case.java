@@ -8,9 +8,11 @@ package io.github.unsafecheck.benchmarks.ratio;
  * @param benchmark      the benchmark method, {@code fully.qualified.Class.method}
  * @param rewrittenClass with {@link Placement#FORK}: the class whose call sites must be rewritten, or null
  * @param minimumOffered with {@link Placement#FORK}: the classes the transformer must at least have been offered
+ * @param agentOptions   with {@link Placement#FORK}: agent options beyond the defaults ({@code key=value,…}), or ""
+ * @param minimumJdk     the oldest JDK (feature version) the benchmark runs on: 22 for {@code MemorySegment}
  */
 record Case(String name, String benchmark, Placement placement, Goal goal, Settings quick, Settings full,
-        String rewrittenClass, long minimumOffered) {
+        String rewrittenClass, long minimumOffered, String agentOptions, int minimumJdk) {
 
     Settings settings(boolean fullProfile) {
         return fullProfile ? full : quick;

@@ -43,7 +43,7 @@ final class Goal {
     }
 
     boolean inMillis() {
-        return kind != Kind.RATIO;
+        return kind == Kind.EXTRA_MS;
     }
 
     String describe() {

@@ -48,10 +48,16 @@ public final class RatioRunner {
         String header = RunHeader.describe(opts);
         System.out.println(header);
         List<Outcome> outcomes = new ArrayList<>();
+        int feature = opts.jdkFeature();
         for (Case c : Cases.all()) {
-            if (opts.selects(c)) {
-                outcomes.add(run(c, opts));
+            if (!opts.selects(c)) {
+                continue;
             }
+            if (feature != 0 && feature < c.minimumJdk()) {
+                System.out.println("== " + c.name() + ": skipped, needs JDK " + c.minimumJdk() + "+");
+                continue;
+            }
+            outcomes.add(run(c, opts));
         }
         String table = RatioTable.render(outcomes);
         String footer = "load average at end: " + RunHeader.loadAverage();
@@ -93,13 +99,16 @@ public final class RatioRunner {
     private static double[] fork(Case c, Settings s, RunnerOptions opts, int round, boolean withAgent, Outcome o)
             throws RunnerException, IOException {
         String tag = c.benchmark().substring(c.benchmark().lastIndexOf('.', c.benchmark().lastIndexOf('.') - 1) + 1)
-                + "-" + c.placement().name().toLowerCase(java.util.Locale.ROOT) + "-r" + (round + 1)
+                + "-" + c.placement().name().toLowerCase(java.util.Locale.ROOT)
+                + (c.agentOptions().isEmpty() ? "" : "-" + c.agentOptions().replaceAll("[^A-Za-z0-9]", "_"))
+                + "-r" + (round + 1)
                 + (withAgent ? "-with" : "-without");
         Path coverage = opts.out.resolve("coverage-" + tag + ".jsonl");
         Files.deleteIfExists(coverage);
         List<String> jvmArgs = new ArrayList<>();
         if (withAgent && c.placement() == Placement.FORK) {
-            jvmArgs.add("-javaagent:" + opts.agent + "=coverage=" + coverage);
+            jvmArgs.add("-javaagent:" + opts.agent + "=coverage=" + coverage
+                    + (c.agentOptions().isEmpty() ? "" : "," + c.agentOptions()));
         } else if (withAgent && c.placement() == Placement.FORK_EMPTY_AGENT) {
             jvmArgs.add("-javaagent:" + opts.benchmarksJar);
         } else if (withAgent) {

@@ -1,5 +1,6 @@
 package io.github.unsafecheck.benchmarks.ratio;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The ratio runner's command line. */
@@ -22,6 +24,8 @@ final class RunnerOptions {
             "  --out DIR       where the JMH logs, coverage reports, table.md and samples.csv go",
             "  --prof P        a JMH profiler for both variants (gc, stack, perfasm …)",
             "  --jvm-arg ARG   a JVM option for both variants' forks (e.g. -XX:+PrintCompilation)");
+
+    private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)");
 
     boolean full;
     Path agent;
@@ -88,5 +92,20 @@ final class RunnerOptions {
 
     boolean selects(Case c) {
         return only == null || only.matcher(c.name()).find() || only.matcher(c.benchmark()).find();
+    }
+
+    /** The forks' JDK feature version (17, 25 …), from its release file; 0 when unknown. */
+    int jdkFeature() {
+        try {
+            for (String l : Files.readAllLines(jdk.resolve("release"))) {
+                Matcher m = JAVA_VERSION.matcher(l);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            // an unusual JDK layout: run every case and let JMH say what fails
+        }
+        return 0;
     }
 }

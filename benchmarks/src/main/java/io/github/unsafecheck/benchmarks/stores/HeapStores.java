@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import io.github.unsafecheck.benchmarks.support.UnsafeAccess;
 import sun.misc.Unsafe;
 
 import java.util.concurrent.TimeUnit;

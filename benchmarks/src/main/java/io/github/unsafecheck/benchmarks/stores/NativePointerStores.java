@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import io.github.unsafecheck.benchmarks.support.UnsafeAccess;
 import sun.misc.Unsafe;
 
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.github.unsafecheck.benchmarks.stores;
+package io.github.unsafecheck.benchmarks.support;
 
 import sun.misc.Unsafe;
 
@@ -8,8 +8,8 @@ import java.lang.reflect.Field;
  * {@code sun.misc.Unsafe}, as libraries reach it. The stores themselves are written out in each benchmark method, not
  * here: the agent rewrites the call site where it stands, and it must stand in the measured method.
  */
-final class UnsafeAccess {
-    static final Unsafe UNSAFE = find();
+public final class UnsafeAccess {
+    public static final Unsafe UNSAFE = find();
 
     private UnsafeAccess() {
     }
