@@ -5,7 +5,6 @@ import org.objectweb.asm.ClassReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,7 +21,8 @@ import java.util.jar.JarInputStream;
  * exactly one copy of the checker's state exists.
  *
  * <p>Its classes are defined straight into the bootstrap loader ({@code jdk.internal.misc.Unsafe.defineClass} with a
- * null loader, after exporting that package to the agent, which agents may do). Appending a jar to the bootstrap
+ * null loader, called directly by {@link BootstrapDefiner} after exporting that package to the agent, which agents
+ * may do). Appending a jar to the bootstrap
  * search path would do the same but costs more: HotSpot then prints "Sharing is only supported for boot loader
  * classes because bootstrap classpath has been appended" on every run and turns class-data sharing off for the
  * application's classes. Appending stays as the fallback for a JDK without that method.
@@ -55,8 +55,7 @@ final class NestedRuntime {
     /** Defines every runtime class in the bootstrap loader; falls back to appending the jar to its search path. */
     static void loadIntoBootstrap(Instrumentation inst) throws IOException {
         Map<String, byte[]> classes = classFiles();
-        Method define = unsafeDefineClass(inst);
-        if (define == null) {
+        if (!exportInternalMisc(inst)) {
             BootstrapJar.append(inst);
             return;
         }
@@ -65,7 +64,7 @@ final class NestedRuntime {
         classes.values().removeIf(b -> ((b[6] & 0xFF) << 8 | (b[7] & 0xFF)) > newest);
         Set<String> done = new HashSet<>();
         for (String name : sortedNames(classes)) {
-            defineWithSupertypes(name, classes, done, define);
+            defineWithSupertypes(name, classes, done);
         }
     }
 
@@ -76,8 +75,8 @@ final class NestedRuntime {
     }
 
     /** Supertypes first: defining a class resolves its superclass and interfaces right away. */
-    private static void defineWithSupertypes(String name, Map<String, byte[]> classes, Set<String> done,
-            Method define) throws IOException {
+    private static void defineWithSupertypes(String name, Map<String, byte[]> classes, Set<String> done)
+            throws IOException {
         if (!done.add(name)) {
             return;
         }
@@ -90,34 +89,29 @@ final class NestedRuntime {
         Collections.addAll(supertypes, reader.getInterfaces());
         for (String s : supertypes) {
             if (classes.containsKey(s)) {
-                defineWithSupertypes(s, classes, done, define);
+                defineWithSupertypes(s, classes, done);
             }
         }
         try {
-            define.invoke(unsafe, name.replace('/', '.'), bytes, 0, bytes.length, null, null);
-        } catch (ReflectiveOperationException e) {
-            throw new IOException("cannot define " + name + " in the bootstrap loader: " + e.getCause(), e);
+            BootstrapDefiner.define(name.replace('/', '.'), bytes);
+        } catch (RuntimeException | LinkageError e) {
+            throw new IOException("cannot define " + name + " in the bootstrap loader: " + e, e);
         }
     }
 
-    private static Object unsafe;
-
-    /** {@code jdk.internal.misc.Unsafe.defineClass}, after exporting its package to the agent; null if absent. */
-    private static Method unsafeDefineClass(Instrumentation inst) {
+    /** Exports {@code jdk.internal.misc} to the agent's module, so that {@link BootstrapDefiner} links; false if not. */
+    private static boolean exportInternalMisc(Instrumentation inst) {
         try {
-            Class<?> type = Class.forName("jdk.internal.misc.Unsafe");
-            Module javaBase = type.getModule();
+            Module javaBase = Object.class.getModule();
             if (!inst.isModifiableModule(javaBase)) {
-                return null;
+                return false;
             }
             inst.redefineModule(javaBase, Collections.emptySet(),
                     Map.of("jdk.internal.misc", Set.of(NestedRuntime.class.getModule())), Collections.emptyMap(),
                     Collections.emptySet(), Collections.emptyMap());
-            unsafe = type.getMethod("getUnsafe").invoke(null);
-            return type.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                    ClassLoader.class, java.security.ProtectionDomain.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

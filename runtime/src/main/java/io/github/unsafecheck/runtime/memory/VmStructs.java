@@ -54,25 +54,43 @@ final class VmStructs {
         long offsetAt = RawMemory.getLong(bias + symbols.get(LAYOUT[4]));
         long addressAt = RawMemory.getLong(bias + symbols.get(LAYOUT[5]));
 
-        Map<String, byte[][]> byType = new HashMap<>();
+        // Wanted fields grouped by type name. The walk runs once, at start, in the interpreter, where every raw read
+        // is a method-handle call: so each entry costs one read of its type-name pointer, and the type name itself is
+        // only compared when the pointer changes (the table lists a type's fields together, and they share the
+        // compiler-merged string literal). The field name is read only for a wanted type.
+        Map<String, Map<String, byte[]>> byType = new HashMap<>();
         for (String w : wanted) {
             int sep = w.indexOf("::");
-            byType.put(w, new byte[][] {
-                w.substring(0, sep).getBytes(StandardCharsets.US_ASCII),
-                w.substring(sep + 2).getBytes(StandardCharsets.US_ASCII),
-            });
+            Map<String, byte[]> fields = byType.get(w.substring(0, sep));
+            if (fields == null) { // not computeIfAbsent: a lambda's first bootstrap costs milliseconds at start
+                fields = new HashMap<>();
+                byType.put(w.substring(0, sep), fields);
+            }
+            fields.put(w, w.substring(sep + 2).getBytes(StandardCharsets.US_ASCII));
+        }
+        Map<byte[], Map<String, byte[]>> typeNames = new HashMap<>();
+        for (Map.Entry<String, Map<String, byte[]>> t : byType.entrySet()) {
+            typeNames.put(t.getKey().getBytes(StandardCharsets.US_ASCII), t.getValue());
         }
         Map<String, long[]> found = new HashMap<>();
+        long lastTypeName = 0;
+        Map<String, byte[]> fieldsOfType = null;
         long entry = table;
         for (int n = 0; n < MAX_ENTRIES; n++, entry += stride) {
             long typeName = RawMemory.getLong(entry + typeNameAt);
             if (typeName == 0) {
                 return new VmStructs(found);
             }
+            if (typeName != lastTypeName) {
+                lastTypeName = typeName;
+                fieldsOfType = wantedFieldsOf(typeName, typeNames);
+            }
+            if (fieldsOfType == null) {
+                continue;
+            }
             long fieldName = RawMemory.getLong(entry + fieldNameAt);
-            for (Map.Entry<String, byte[][]> w : byType.entrySet()) {
-                if (fieldName != 0 && RawMemory.cStringEquals(typeName, w.getValue()[0])
-                        && RawMemory.cStringEquals(fieldName, w.getValue()[1])) {
+            for (Map.Entry<String, byte[]> w : fieldsOfType.entrySet()) {
+                if (fieldName != 0 && RawMemory.cStringEquals(fieldName, w.getValue())) {
                     found.put(w.getKey(), new long[] {
                         RawMemory.getInt(entry + isStaticAt),
                         RawMemory.getLong(entry + offsetAt),
@@ -82,6 +100,16 @@ final class VmStructs {
             }
         }
         throw new IOException("gHotSpotVMStructs has no end marker within " + MAX_ENTRIES + " entries");
+    }
+
+    /** The wanted fields of the type named by the C string at {@code typeName}, or null when none is wanted. */
+    private static Map<String, byte[]> wantedFieldsOf(long typeName, Map<byte[], Map<String, byte[]>> typeNames) {
+        for (Map.Entry<byte[], Map<String, byte[]>> t : typeNames.entrySet()) {
+            if (RawMemory.cStringEquals(typeName, t.getKey())) {
+                return t.getValue();
+            }
+        }
+        return null;
     }
 
     boolean has(String typeAndField) {
