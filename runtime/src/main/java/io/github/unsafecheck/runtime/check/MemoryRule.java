@@ -33,8 +33,8 @@ public final class MemoryRule {
             return MemoryFinding.broken(live ? Rule.OVERFLOW : Rule.USE_AFTER_FREE, b,
                     live ? Violation.NATIVE : Violation.FREED);
         }
-        Block next = allocations.above(address);
-        if (next != null && address + length > next.base) {
+        Block next = allocations.lowestStartingIn(address, address + length);
+        if (next != null) {
             // Starts in memory nobody owns and runs into a block from below.
             return MemoryFinding.broken(Rule.OVERFLOW, next, Violation.UNKNOWN);
         }

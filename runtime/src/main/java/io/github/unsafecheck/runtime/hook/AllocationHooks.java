@@ -9,10 +9,9 @@ import io.github.unsafecheck.runtime.memory.Allocations;
 import io.github.unsafecheck.runtime.memory.Block;
 import io.github.unsafecheck.runtime.memory.RawMemory;
 import io.github.unsafecheck.runtime.report.Reporter;
-import io.github.unsafecheck.runtime.report.StackCapture;
+import io.github.unsafecheck.runtime.report.Trace;
 import io.github.unsafecheck.runtime.report.Violation;
 
-import java.util.List;
 
 /**
  * Allocation, reallocation and free, around the original {@code Unsafe} call, which stays at the user's call site
@@ -60,8 +59,7 @@ final class AllocationHooks {
         try {
             Allocations a = Allocations.get();
             long redzone = allocationSize(n) - n;
-            List<String> stack = a.recordsStacks() ? StackCapture.here().formatted() : null;
-            a.track(address, n, redzone, origin, siteOf(site, stack), Thread.currentThread().getName(), stack);
+            a.track(address, n, redzone, origin, Trace.here(site, a.recordsStacks()));
             return address;
         } finally {
             ThreadContexts.exitAllocator();
@@ -76,7 +74,9 @@ final class AllocationHooks {
         String op = userOp(jdkOp, site, false);
         Reporter reporter = UnsafeCheckRuntime.reporter();
         Allocations a = Allocations.get();
-        boolean jdk = isJdkSite(site);
+        // A free inside the JDK (a direct buffer's cleaner, an arena) is recorded but never thrown: an Error inside
+        // the JDK's Cleaner makes it call System.exit.
+        boolean jdk = Trace.isJdkSite(site);
         // The JDK frees memory it allocated before the agent started (its own direct buffers): never a finding.
         MemoryFinding f = MemoryRule.free(a, address, reporter.strict() && !jdk);
         if (f.allowed()) {
@@ -133,34 +133,13 @@ final class AllocationHooks {
 
     /** Frees a live block into quarantine; true if the caller must free the memory itself (no quarantine). */
     private static boolean release(Allocations a, Block b, String site, String op) {
-        List<String> stack = a.recordsStacks() ? StackCapture.here().formatted() : null;
         boolean callerFrees;
         try {
-            callerFrees = a.free(b, siteOf(site, stack), Thread.currentThread().getName(), stack);
+            callerFrees = a.free(b, Trace.here(site, a.recordsStacks()));
         } catch (IllegalStateException raced) {
             return false; // freed concurrently by another thread: that free won
         }
         DanglingPointerHooks.freed(b, op);
         return callerFrees;
-    }
-
-    /**
-     * A call site inside the JDK (a direct buffer's constructor or cleaner). Violations there are recorded but never
-     * thrown: an Error inside the JDK's Cleaner makes it call System.exit.
-     */
-    static boolean isJdkSite(String site) {
-        return site.startsWith("java.") || site.startsWith("jdk.");
-    }
-
-    /**
-     * The static call site names the allocation; when it is inside the JDK (a direct buffer's constructor), the
-     * first frame outside the JDK says more.
-     */
-    private static String siteOf(String staticSite, List<String> stack) {
-        if (!isJdkSite(staticSite)) {
-            return staticSite;
-        }
-        // The captured stack already starts at the program's own frame when there is one.
-        return stack != null && !stack.isEmpty() ? stack.get(0) : StackCapture.here().site();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.unsafecheck.runtime.memory;
 
 import io.github.unsafecheck.runtime.report.Hex;
+import io.github.unsafecheck.runtime.report.Trace;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -51,32 +52,41 @@ public final class Block {
     public final long size;
     public final long redzone;
     public final Origin origin;
-    public final String allocatedAt;
-    public final String allocatedBy;
-    /** The allocating stack, or null when stacks are off. */
-    public final List<String> allocationStack;
+    private final Trace allocation;
 
     private int state;
-    private String freedAt;
-    private String freedBy;
-    private List<String> freeStack;
+    private Trace free;
 
-    Block(long id, long base, long size, long redzone, Origin origin, String allocatedAt, String allocatedBy,
-            List<String> allocationStack) {
+    Block(long id, long base, long size, long redzone, Origin origin, Trace allocation) {
         this.id = id;
         this.base = base;
         this.size = size;
         this.redzone = redzone;
         this.origin = origin;
-        this.allocatedAt = allocatedAt;
-        this.allocatedBy = allocatedBy;
-        this.allocationStack = allocationStack;
+        this.allocation = allocation;
     }
 
-    /** The hot path: {@code [address, address + length)} lies inside this block, and it is live. Two compares. */
+    /** {@code Class.method(File.java:line)} of the allocation. */
+    public String allocatedAt() {
+        return allocation.site();
+    }
+
+    public String allocatedBy() {
+        return allocation.thread();
+    }
+
+    /** The allocating stack, or null when stacks are off. */
+    public List<String> allocationStack() {
+        return allocation.frames();
+    }
+
+    /**
+     * The hot path: {@code [address, address + length)} lies inside this block, and it is live. Written so that in a
+     * loop the JIT can hoist everything but one unsigned compare of the offset, which has the shape of a range check
+     * ({@code offset <u size - length + 1}): the state and length tests depend on nothing the loop changes.
+     */
     public boolean covers(long address, long length) {
-        long offset = address - base;
-        return offset >= 0 && offset <= size - length && state == LIVE;
+        return state == LIVE && length <= size && Long.compareUnsigned(address - base, size - length + 1) < 0;
     }
 
     public long end() {
@@ -92,14 +102,12 @@ public final class Block {
     }
 
     /** Records who freed it, then publishes the new state. Returns false if it was not live. */
-    boolean markFreed(String site, String thread, List<String> stack) {
+    boolean markFreed(Trace freedBy) {
         synchronized (this) {
             if (state != LIVE) {
                 return false;
             }
-            freedAt = site;
-            freedBy = thread;
-            freeStack = stack;
+            free = freedBy;
             STATE.setRelease(this, QUARANTINED);
             return true;
         }
@@ -110,15 +118,15 @@ public final class Block {
     }
 
     public String freedAt() {
-        return state() == LIVE ? null : freedAt;
+        return state() == LIVE ? null : free.site();
     }
 
     public String freedBy() {
-        return state() == LIVE ? null : freedBy;
+        return state() == LIVE ? null : free.thread();
     }
 
     public List<String> freeStack() {
-        return state() == LIVE ? null : freeStack;
+        return state() == LIVE ? null : free.frames();
     }
 
     /** {@code native allocation #412 (64 bytes at 0x…)}. */

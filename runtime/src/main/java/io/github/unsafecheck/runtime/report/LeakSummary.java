@@ -27,7 +27,7 @@ public final class LeakSummary {
             if (b.origin != Block.Origin.UNSAFE) {
                 continue;
             }
-            long[] c = bySite.computeIfAbsent(b.allocatedAt, k -> new long[2]);
+            long[] c = bySite.computeIfAbsent(b.allocatedAt(), k -> new long[2]);
             c[0]++;
             c[1] += b.size;
             bytes += b.size;

@@ -29,11 +29,28 @@ public final class StackCapture {
                 .limit(MAX_FRAMES)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .collect(Collectors.toList()));
+        return new StackCapture(dropLeadingJdk(frames));
+    }
+
+    /** The same, from a stack captured earlier as a {@code Throwable} (see {@link Trace}). */
+    static StackCapture of(StackTraceElement[] captured) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        int i = 0;
+        while (i < captured.length && captured[i].getClassName().startsWith(RUNTIME_PACKAGE)) {
+            i++;
+        }
+        for (; i < captured.length && frames.size() < MAX_FRAMES; i++) {
+            frames.add(captured[i]);
+        }
+        return new StackCapture(dropLeadingJdk(frames));
+    }
+
+    private static List<StackTraceElement> dropLeadingJdk(List<StackTraceElement> frames) {
         int firstOwn = 0;
         while (firstOwn < frames.size() && isJdk(frames.get(firstOwn).getClassName())) {
             firstOwn++;
         }
-        return new StackCapture(firstOwn < frames.size() ? frames.subList(firstOwn, frames.size()) : frames);
+        return firstOwn < frames.size() ? frames.subList(firstOwn, frames.size()) : frames;
     }
 
     /** A class of the JDK itself. */

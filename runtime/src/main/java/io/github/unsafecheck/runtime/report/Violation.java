@@ -193,9 +193,9 @@ public final class Violation {
             sb.append("\tat ").append(frame).append('\n');
         }
         if (block != null) {
-            sb.append('\t').append(block.describe()).append(" allocated at ").append(block.allocatedAt)
-                    .append(" on thread ").append(block.allocatedBy).append('\n');
-            frames(sb, block.allocationStack);
+            sb.append('\t').append(block.describe()).append(" allocated at ").append(block.allocatedAt())
+                    .append(" on thread ").append(block.allocatedBy()).append('\n');
+            frames(sb, block.allocationStack());
             if (block.freedAt() != null) {
                 sb.append("\tfreed at ").append(block.freedAt()).append(" on thread ").append(block.freedBy())
                         .append('\n');
@@ -261,10 +261,10 @@ public final class Violation {
         a.put("base", Hex.address(b.base));
         a.put("size", b.size);
         a.put("kind", b.origin.noun());
-        a.put("allocatedAt", b.allocatedAt);
-        a.put("allocatedBy", b.allocatedBy);
-        if (b.allocationStack != null) {
-            a.put("allocationStack", b.allocationStack);
+        a.put("allocatedAt", b.allocatedAt());
+        a.put("allocatedBy", b.allocatedBy());
+        if (b.allocationStack() != null) {
+            a.put("allocationStack", b.allocationStack());
         }
         a.put("freedAt", b.freedAt());
         a.put("freedBy", b.freedBy());

@@ -7,6 +7,7 @@ import io.github.unsafecheck.runtime.memory.Block;
 import io.github.unsafecheck.runtime.memory.PersistentChunks;
 import io.github.unsafecheck.runtime.memory.RawMemory;
 import io.github.unsafecheck.runtime.memory.SiteCache;
+import io.github.unsafecheck.runtime.report.Trace;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ class MemoryRuleTest {
 
     private Block block(long size) {
         long base = RawMemory.allocate(size + 16);
-        return a.track(base, size, 16, Block.Origin.UNSAFE, "Test.site(Test.java:1)", "main", null);
+        return a.track(base, size, 16, Block.Origin.UNSAFE, Trace.here("Test.site(Test.java:1)", false));
     }
 
     @Test
@@ -39,7 +40,7 @@ class MemoryRuleTest {
     @Test
     void writesIntoFreedBlocks() {
         Block b = block(64);
-        assertFalse(a.free(b, "Test.free(Test.java:2)", "main", null), "kept in quarantine");
+        assertFalse(a.free(b, Trace.here("Test.free(Test.java:2)", false)), "kept in quarantine");
         MemoryFinding f = MemoryRule.write(a, b.base + 8, 4, false);
         assertEquals(Rule.USE_AFTER_FREE, f.rule());
         assertEquals("freed", f.dstKind());
@@ -70,7 +71,7 @@ class MemoryRuleTest {
         assertSame(b, MemoryRule.free(a, b.base, false).block());
         assertTrue(MemoryRule.free(a, b.base, false).allowed());
         assertEquals(Rule.INVALID_FREE, MemoryRule.free(a, b.base + 8, false).rule());
-        a.free(b, "Test.free(Test.java:2)", "main", null);
+        a.free(b, Trace.here("Test.free(Test.java:2)", false));
         assertEquals(Rule.DOUBLE_FREE, MemoryRule.free(a, b.base, false).rule());
         long unknown = RawMemory.allocate(8);
         assertTrue(MemoryRule.free(a, unknown, false).allowed());
@@ -81,8 +82,8 @@ class MemoryRuleTest {
     void aBlockThatLeftTheQuarantineIsStillADoubleFree() {
         Allocations small = AllocationsAccess.create(0, 0, false);
         long base = RawMemory.allocate(32);
-        Block b = small.track(base, 32, 0, Block.Origin.UNSAFE, "s", "t", null);
-        assertTrue(small.free(b, "f", "t", null), "no quarantine: the caller frees");
+        Block b = small.track(base, 32, 0, Block.Origin.UNSAFE, Trace.here("s", false));
+        assertTrue(small.free(b, Trace.here("f", false)), "no quarantine: the caller frees");
         RawMemory.free(base);
         assertEquals(Rule.DOUBLE_FREE, MemoryRule.free(small, base, false).rule());
         assertNull(small.holding(base), "gone from the map");
@@ -96,7 +97,7 @@ class MemoryRuleTest {
         assertFalse(SiteCache.hit(7, b.base + 1, 64));
         assertFalse(SiteCache.hit(7, b.base - 1, 1));
         assertFalse(SiteCache.hit(8, b.base, 1), "another slot");
-        a.free(b, "f", "t", null);
+        a.free(b, Trace.here("f", false));
         assertFalse(SiteCache.hit(7, b.base, 8), "freed: the cache no longer vouches for it");
     }
 }

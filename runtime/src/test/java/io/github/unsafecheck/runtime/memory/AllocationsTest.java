@@ -1,5 +1,6 @@
 package io.github.unsafecheck.runtime.memory;
 
+import io.github.unsafecheck.runtime.report.Trace;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AllocationsTest {
     private static Block track(Allocations a, long size) {
         long base = RawMemory.allocate(size + a.redzone());
-        return a.track(base, size, a.redzone(), Block.Origin.UNSAFE, "site", Thread.currentThread().getName(), null);
+        return a.track(base, size, a.redzone(), Block.Origin.UNSAFE, Trace.here("site", false));
     }
 
     @Test
@@ -27,7 +28,7 @@ class AllocationsTest {
             blocks[i] = track(a, 64);
         }
         for (Block b : blocks) {
-            assertFalse(a.free(b, "f", "t", null));
+            assertFalse(a.free(b, Trace.here("f", false)));
         }
         assertEquals(256, a.quarantinedBytes());
         for (int i = 0; i < 4; i++) {
@@ -43,9 +44,9 @@ class AllocationsTest {
     void aNewBlockOverlappingAStaleOneReplacesIt() {
         Allocations a = new Allocations(16, 1 << 20, false);
         long base = RawMemory.allocate(256);
-        Block stale = a.track(base, 128, 16, Block.Origin.UNSAFE, "s", "t", null);
+        Block stale = a.track(base, 128, 16, Block.Origin.UNSAFE, Trace.here("s", false));
         // The program freed it through code the checker cannot see; malloc hands the memory out again.
-        Block fresh = a.track(base + 64, 32, 16, Block.Origin.UNSAFE, "s", "t", null);
+        Block fresh = a.track(base + 64, 32, 16, Block.Origin.UNSAFE, Trace.here("s", false));
         assertNull(a.at(stale.base));
         assertSame(fresh, a.holding(base + 70));
     }
@@ -71,7 +72,7 @@ class AllocationsTest {
                     if (a.holding(b.base + 47) != b || !b.covers(b.base, 48)) {
                         failure.compareAndSet(null, "lookup of own live block failed");
                     }
-                    if (a.free(b, "f", "t", null)) {
+                    if (a.free(b, Trace.here("f", false))) {
                         RawMemory.free(b.base);
                     }
                     if (b.isLive()) {

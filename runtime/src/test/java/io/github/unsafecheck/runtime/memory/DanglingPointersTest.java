@@ -1,5 +1,6 @@
 package io.github.unsafecheck.runtime.memory;
 
+import io.github.unsafecheck.runtime.report.Trace;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +20,7 @@ class DanglingPointersTest {
 
     private Block track(long size) {
         long base = RawMemory.allocate(size + allocations.redzone());
-        return allocations.track(base, size, allocations.redzone(), Block.Origin.SEGMENT, "site", "t", null);
+        return allocations.track(base, size, allocations.redzone(), Block.Origin.SEGMENT, Trace.here("site", false));
     }
 
     private void store(Block holder, Block target, Object arena) {
@@ -28,7 +29,7 @@ class DanglingPointersTest {
     }
 
     private List<DanglingPointers.Store> free(Block target) {
-        allocations.free(target, "freed-at", "t", null);
+        allocations.free(target, Trace.here("freed-at", false));
         return stores.dangling(target, allocations, arena -> !closed.contains(arena));
     }
 
