@@ -4,6 +4,7 @@ import io.github.unsafecheck.benchmarks.allocation.AllocationPairs;
 import io.github.unsafecheck.benchmarks.startup.AgentStartup;
 import io.github.unsafecheck.benchmarks.startup.ClassLoading;
 import io.github.unsafecheck.benchmarks.stores.HeapStores;
+import io.github.unsafecheck.benchmarks.stores.LiveBlockStores;
 import io.github.unsafecheck.benchmarks.stores.NativePointerStores;
 
 import java.util.List;
@@ -30,21 +31,26 @@ final class Cases {
     private static final Settings ALLOC_QUICK = Settings.timed(2, 1, 2, 1, 2);
     private static final String SEGMENTS = "io.github.unsafecheck.benchmarks.segments.SegmentStores";
     private static final Goal FAST_PATH = Goal.ratio(1.05, "issue 7");
+    private static final Goal LIVE_BLOCK = Goal.ratio(1.3, "issues 3 and 7");
 
     static List<Case> all() {
         String nat = NativePointerStores.class.getName();
         String heap = HeapStores.class.getName();
+        String live = LiveBlockStores.class.getName();
         return List.of(
                 store("native putAddress(addr, v)", nat, "putAddress"),
                 store("native putLong(null, addr, v)", nat, "putLongNullBase"),
                 store("native putLong(addr, v)", nat, "putLongAddress"),
+                store("live block putInt(addr, i)", live, "putInt", LIVE_BLOCK, 17),
+                store("live block putLong(addr, data)", live, "putLongData", LIVE_BLOCK, 17),
                 store("heap putLong(long[], off, heapValue)", heap, "putLongArray"),
                 store("heap putObject(Object[], off, o)", heap, "putObjectArray"),
                 // Compiled at release 22 (src/main/java22): named, not referenced, so this class loads on JDK 17.
                 store("segment set(JAVA_LONG, off, v)", SEGMENTS, "setLong", 22),
                 store("segment set(ADDRESS, off, segment)", SEGMENTS, "setAddress", 22),
-                allocation("allocate + store + free, 64 bytes", ""),
-                allocation("allocate + store + free, 64 bytes, stacks=false", "stacks=false"),
+                allocation("allocate + store + free, 64 bytes", "", Goal.ratio(3.0, "issue 7, with stacks")),
+                allocation("allocate + store + free, 64 bytes, stacks=false", "stacks=false",
+                        Goal.ratio(1.3, "issue 7, without stacks")),
                 new Case("start-up: hello world (JVM wall time)", AgentStartup.class.getName() + ".helloWorld",
                         Placement.CHILD, Goal.extraMillis(150, "issue 7", 300, "issue 2"),
                         HELLO_QUICK, HELLO_FULL, null, 0, "", 17),
@@ -58,11 +64,10 @@ final class Cases {
                         LOADING_QUICK, LOADING_FULL, null, 0, "", 17));
     }
 
-    /** No goal in the issue yet: the row reports the cost of tracking a block's whole life. */
-    private static Case allocation(String name, String agentOptions) {
+    /** The price of a tracked block's whole life: recorded with its redzone, checked, freed into the quarantine. */
+    private static Case allocation(String name, String agentOptions, Goal goal) {
         String pairs = AllocationPairs.class.getName();
-        return new Case(name, pairs + ".allocateWriteFree", Placement.FORK,
-                Goal.reference("no goal yet: the price of a tracked block's life"), ALLOC_QUICK, STORES_FULL, pairs,
+        return new Case(name, pairs + ".allocateWriteFree", Placement.FORK, goal, ALLOC_QUICK, STORES_FULL, pairs,
                 0, agentOptions, 17);
     }
 
@@ -71,7 +76,11 @@ final class Cases {
     }
 
     private static Case store(String name, String benchmarkClass, String method, int minimumJdk) {
-        return new Case(name, benchmarkClass + "." + method, Placement.FORK, FAST_PATH, STORES_QUICK, STORES_FULL,
+        return store(name, benchmarkClass, method, FAST_PATH, minimumJdk);
+    }
+
+    private static Case store(String name, String benchmarkClass, String method, Goal goal, int minimumJdk) {
+        return new Case(name, benchmarkClass + "." + method, Placement.FORK, goal, STORES_QUICK, STORES_FULL,
                 benchmarkClass, 0, "", minimumJdk);
     }
 }
