@@ -62,6 +62,21 @@ public final class SegmentProgram {
                 }
                 break;
             }
+            case "var-handle-after-a-hit": {
+                // the site's first writes cache the block they hit; a segment that starts inside that block but
+                // runs past it must not pass for it: the handle writes at shifted + 8 = whole + 16, past the end
+                StructLayout node = MemoryLayout.structLayout(ValueLayout.JAVA_LONG.withName("value"),
+                        ValueLayout.ADDRESS.withName("next"));
+                VarHandle next = node.varHandle(MemoryLayout.PathElement.groupElement("next"));
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment whole = arena.allocate(node);
+                    MemorySegment shifted = whole.asSlice(8).reinterpret(node.byteSize());
+                    for (MemorySegment s : new MemorySegment[] {whole, whole, shifted}) {
+                        next.set(s, 0L, MemorySegment.NULL); // expect: overflow (the third time)
+                    }
+                }
+                break;
+            }
             case "one-arena-list": {
                 // nodes point both ways, so whichever the arena frees first, a node not freed yet points at it
                 try (Arena arena = Arena.ofConfined()) {

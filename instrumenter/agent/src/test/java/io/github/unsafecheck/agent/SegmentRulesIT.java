@@ -98,6 +98,17 @@ class SegmentRulesIT {
         assertEquals(List.of(), run.records, run::toString);
     }
 
+    /** The VarHandle fast path (the whole segment inside the site's cached block) does not hide a later overflow. */
+    @Test
+    void aVarHandleSiteThatHitABlockStillCatchesAnOverflow() {
+        Programs.Run run = Programs.run(jdk(), dir, "mode=report", PROGRAM, "var-handle-after-a-hit");
+        Map<String, Object> r = only(run, "overflow");
+        assertEquals("VarHandle.set", r.get("op"), r::toString);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = (Map<String, Object>) r.get("allocation");
+        assertEquals(16L, a.get("size"), a::toString);
+    }
+
     @Test
     void everySegmentAndVarHandleStoreSiteIsRewritten() {
         Path coverage = dir.resolve("coverage.jsonl");

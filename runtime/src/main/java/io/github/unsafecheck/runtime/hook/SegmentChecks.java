@@ -47,13 +47,20 @@ final class SegmentChecks {
         MemoryViolations.read(null, address, length, op, sourceSlot);
     }
 
-    /** Only the segment's own block is known (a path VarHandle): a freed one is a use-after-free. */
-    static void liveness(long segmentBase, String op) {
+    /**
+     * Only the segment's own block is known (a path VarHandle): a freed one is a use-after-free. A live block that
+     * holds the whole segment is remembered for the site: the JDK keeps the write inside the segment.
+     */
+    static void liveness(long segmentBase, long segmentSize, String op, int slot) {
         if (HeapRanges.contains(segmentBase) || ThreadContexts.inCheckerContext()) {
             return;
         }
         MemoryFinding f = MemoryRule.read(Allocations.get(), segmentBase, 1);
-        if (!f.allowed()) {
+        if (f.allowed()) {
+            if (f.block() != null && f.block().covers(segmentBase, segmentSize)) {
+                SiteCache.remember(slot, f.block());
+            }
+        } else {
             MemoryViolations.report(UnsafeCheckRuntime.reporter(), f, op, Violation.Access.WRITE, segmentBase, 1,
                     false, true);
         }

@@ -92,8 +92,8 @@ public final class UnsafeHooks {
 
     /** The same at {@code base + offset}: a non-null base is heap memory, the GC's business. */
     public static void write(Object base, long offset, int size, String op, int slot) {
-        if (base == null && !SiteCache.hit(slot, offset, size)) {
-            MemoryViolations.write(null, offset, size, op, slot, Violation.Access.WRITE);
+        if (base == null) {
+            write(offset, size, op, slot);
         }
     }
 
@@ -106,8 +106,8 @@ public final class UnsafeHooks {
 
     /** {@code setMemory(Object base, long offset, long bytes, byte value)}. */
     public static void fill(Object base, long offset, long bytes, String op, int slot) {
-        if (base == null && !SiteCache.hit(slot, offset, bytes)) {
-            MemoryViolations.write(null, offset, bytes, op, slot, Violation.Access.FILL);
+        if (base == null) {
+            fill(offset, bytes, op, slot);
         }
     }
 
