@@ -1,6 +1,8 @@
 package io.github.unsafecheck.benchmarks.ratio;
 
 import io.github.unsafecheck.benchmarks.allocation.AllocationPairs;
+import io.github.unsafecheck.benchmarks.mixes.AgronaMessages;
+import io.github.unsafecheck.benchmarks.mixes.NettyMessages;
 import io.github.unsafecheck.benchmarks.startup.AgentStartup;
 import io.github.unsafecheck.benchmarks.startup.ClassLoading;
 import io.github.unsafecheck.benchmarks.stores.HeapStores;
@@ -48,6 +50,12 @@ final class Cases {
                 // Compiled at release 22 (src/main/java22): named, not referenced, so this class loads on JDK 17.
                 store("segment set(JAVA_LONG, off, v)", SEGMENTS, "setLong", 22),
                 store("segment set(ADDRESS, off, segment)", SEGMENTS, "setAddress", 22),
+                store("segment VarHandle set(segment, off, v)", SEGMENTS, "setLongVarHandle", 22),
+                // Realistic mixes: the libraries' own Unsafe call sites are the rewritten ones.
+                mix("Agrona UnsafeBuffer: encode a message", AgronaMessages.class.getName() + ".encode",
+                        "org.agrona.concurrent.UnsafeBuffer", false),
+                mix("Netty pooled direct buffer: allocate, encode, release", NettyMessages.class.getName() + ".encode",
+                        "io.netty.util.internal.PlatformDependent0", true),
                 allocation("allocate + store + free, 64 bytes", "", Goal.ratio(3.0, "issue 7, with stacks")),
                 allocation("allocate + store + free, 64 bytes, stacks=false", "stacks=false",
                         Goal.ratio(1.3, "issue 7, without stacks")),
@@ -62,6 +70,12 @@ final class Cases {
                 new Case("class loading, empty agent", ClassLoading.class.getName() + ".loadCorpus",
                         Placement.FORK_EMPTY_AGENT, Goal.reference("any transformer's floor"),
                         LOADING_QUICK, LOADING_FULL, null, 0, "", 17));
+    }
+
+    /** A library's buffer code writing messages: stores into live blocks, among other work. */
+    private static Case mix(String name, String benchmark, String libraryClass, boolean sunMiscUnsafe) {
+        return new Case(name, benchmark, Placement.FORK, LIVE_BLOCK, STORES_QUICK, STORES_FULL, libraryClass, 0, "",
+                17, sunMiscUnsafe);
     }
 
     /** The price of a tracked block's whole life: recorded with its redzone, checked, freed into the quarantine. */

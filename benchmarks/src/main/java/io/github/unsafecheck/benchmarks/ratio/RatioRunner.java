@@ -59,7 +59,8 @@ public final class RatioRunner {
             }
             outcomes.add(run(c, opts));
         }
-        String table = RatioTable.render(outcomes);
+        String memory = FootprintRows.run(opts);
+        String table = RatioTable.render(outcomes) + (memory.isEmpty() ? "" : "\n" + memory);
         String footer = "load average at end: " + RunHeader.loadAverage();
         System.out.println();
         System.out.print(table);
@@ -68,7 +69,7 @@ public final class RatioRunner {
                 StandardCharsets.UTF_8);
         Samples.write(opts.out.resolve("samples.csv"), outcomes);
         System.out.println("logs, coverage reports and samples: " + opts.out);
-        boolean failed = outcomes.stream().anyMatch(o -> !o.complete());
+        boolean failed = outcomes.stream().anyMatch(o -> !o.complete()) || memory.contains("| ERROR");
         System.exit(failed ? 1 : 0);
     }
 
@@ -106,6 +107,9 @@ public final class RatioRunner {
         Path coverage = opts.out.resolve("coverage-" + tag + ".jsonl");
         Files.deleteIfExists(coverage);
         List<String> jvmArgs = new ArrayList<>();
+        if (c.sunMiscUnsafe() && opts.jdkFeature() >= 23) {
+            jvmArgs.add("--sun-misc-unsafe-memory-access=allow"); // both sides: the library's own code path
+        }
         if (withAgent && c.placement() == Placement.FORK) {
             jvmArgs.add("-javaagent:" + opts.agent + "=coverage=" + coverage
                     + (c.agentOptions().isEmpty() ? "" : "," + c.agentOptions()));

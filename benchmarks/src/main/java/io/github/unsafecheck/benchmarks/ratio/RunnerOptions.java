@@ -91,7 +91,11 @@ final class RunnerOptions {
     }
 
     boolean selects(Case c) {
-        return only == null || only.matcher(c.name()).find() || only.matcher(c.benchmark()).find();
+        return selects(c.name()) || only.matcher(c.benchmark()).find();
+    }
+
+    boolean selects(String rowName) {
+        return only == null || only.matcher(rowName).find();
     }
 
     /** The forks' JDK feature version (17, 25 …), from its release file; 0 when unknown. */

@@ -1,16 +1,12 @@
 package io.github.unsafecheck.benchmarks.stores;
 
-import io.github.unsafecheck.benchmarks.support.UnsafeAccess;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import sun.misc.Unsafe;
 
 import java.util.concurrent.TimeUnit;
 
@@ -22,22 +18,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class LiveBlockStores {
-    static final int SLOTS = 1024;
-    private static final Unsafe U = UnsafeAccess.UNSAFE;
-
-    private long block;
-
-    @Setup
-    public void allocate() {
-        block = U.allocateMemory(SLOTS * 8L);
-    }
-
-    @TearDown
-    public void free() {
-        U.freeMemory(block);
-    }
-
+public class LiveBlockStores extends NativeBlock {
     /** {@code Unsafe.putInt(long, int)}: 4-byte stores, the memory rules only. */
     @Benchmark
     @OperationsPerInvocation(SLOTS)

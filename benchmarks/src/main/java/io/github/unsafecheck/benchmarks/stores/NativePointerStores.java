@@ -6,11 +6,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import io.github.unsafecheck.benchmarks.support.UnsafeAccess;
-import sun.misc.Unsafe;
 
 import java.util.concurrent.TimeUnit;
 
@@ -26,22 +22,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class NativePointerStores {
-    static final int SLOTS = 1024;
-    private static final Unsafe U = UnsafeAccess.UNSAFE;
-
-    private long block;
-
-    @Setup
-    public void allocate() {
-        block = U.allocateMemory(SLOTS * 8L);
-    }
-
-    @TearDown
-    public void free() {
-        U.freeMemory(block);
-    }
-
+public class NativePointerStores extends NativeBlock {
     /** {@code Unsafe.putAddress(long, long)}. */
     @Benchmark
     @OperationsPerInvocation(SLOTS)

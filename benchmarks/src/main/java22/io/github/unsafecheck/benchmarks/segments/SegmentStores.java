@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SegmentStores {
     static final int SLOTS = 1024;
+    /** A layout's var handle: coordinates (segment, base offset); JDK 22+. */
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
     private Arena arena;
     private MemorySegment segment;
@@ -50,6 +53,18 @@ public class SegmentStores {
         long b = s.address();
         for (int i = 0; i < SLOTS; i++) {
             s.set(ValueLayout.JAVA_LONG, 8L * i, b + 8L * ((i + 1) & (SLOTS - 1)));
+        }
+        return s.get(ValueLayout.JAVA_LONG, 8L * (SLOTS - 1));
+    }
+
+    /** The same stores through the layout's {@code VarHandle}, as generated bindings (jextract) write them. */
+    @Benchmark
+    @OperationsPerInvocation(SLOTS)
+    public long setLongVarHandle() {
+        MemorySegment s = segment;
+        long b = s.address();
+        for (int i = 0; i < SLOTS; i++) {
+            LONG.set(s, 8L * i, b + 8L * ((i + 1) & (SLOTS - 1)));
         }
         return s.get(ValueLayout.JAVA_LONG, 8L * (SLOTS - 1));
     }
