@@ -10,11 +10,22 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ConstantPoolFilter {
     private final byte[][] names;
+    /**
+     * {@code lengths[n]}: some name is {@code n} bytes long. Most UTF-8 entries are ruled out by their length alone,
+     * with one array read: the filter runs on every class offered, most of them before the JIT compiled it.
+     */
+    private final boolean[] lengths;
 
     public ConstantPoolFilter(String... internalNames) {
         names = new byte[internalNames.length][];
+        int longest = 0;
         for (int i = 0; i < internalNames.length; i++) {
             names[i] = internalNames[i].getBytes(StandardCharsets.UTF_8);
+            longest = Math.max(longest, names[i].length);
+        }
+        lengths = new boolean[longest + 1];
+        for (byte[] name : names) {
+            lengths[name.length] = true;
         }
     }
 
@@ -33,7 +44,7 @@ public final class ConstantPoolFilter {
             switch (tag) {
                 case 1: { // Utf8
                     int len = u2(b, p + 1);
-                    if (matches(b, p + 3, len)) {
+                    if (len < lengths.length && lengths[len] && matches(b, p + 3, len)) {
                         return true;
                     }
                     p += 3 + len;
