@@ -26,6 +26,12 @@ import java.util.concurrent.TimeUnit;
 public class AgronaMessages {
     static final int MESSAGES = 256;
     private static final int CAPACITY = 64 * 1024;
+    /**
+     * Timestamps are epoch nanoseconds, as a codec writes them. A counter from zero (an earlier version wrote
+     * {@code seq * 31}) walks into the heap's address range within seconds (JDK 17 places a compressed-oops heap at
+     * 24–32 GB) and is then, correctly by the rules, a heap-pointer candidate: the README's {@code data=} case.
+     */
+    private static final long EPOCH_NANOS = 1_764_000_000_000_000_000L;
 
     private UnsafeBuffer buffer;
     private final byte[] payload = new byte[40];
@@ -48,7 +54,7 @@ public class AgronaMessages {
         for (int i = 0; i < MESSAGES; i++) {
             long seq = ++sequence;
             b.putLong(offset, seq);
-            b.putLong(offset + 8, seq * 31);
+            b.putLong(offset + 8, EPOCH_NANOS + seq * 31);
             b.putInt(offset + 16, payload.length);
             b.putBytes(offset + 20, payload);
             offset += 20 + payload.length;
