@@ -11,9 +11,9 @@ public final class ClassNameGlob {
     /**
      * The literal part of a glob of one of the two common shapes, an exact name or a prefix followed by one trailing
      * {@code *} ({@code *} alone is the empty prefix); null for any other shape, which goes to {@link #pattern}. The
-     * agent asks for every class it is offered, most of them before the JIT has compiled anything, and a regex match
-     * run by the interpreter cost more than the rest of the class-loading path (measured with the class-loading
-     * benchmark).
+     * agent asks for every class it is offered, most of them before the JIT has compiled anything, and a regex
+     * {@code Matcher} per class, run by the interpreter, was one of the two per-class costs cut together with
+     * {@code ConstantPoolFilter}'s length test (class-loading benchmark 1.103x to 1.081x, benchmarks/RESULTS.md).
      */
     private final String literal;
     private final boolean prefix;
