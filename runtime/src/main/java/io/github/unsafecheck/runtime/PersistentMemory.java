@@ -1,6 +1,6 @@
 package io.github.unsafecheck.runtime;
 
-import io.github.unsafecheck.runtime.memory.PersistentChunks;
+import io.github.unsafecheck.runtime.persistent.PersistentChunks;
 
 /**
  * Persistent native memory: never freed, and allowed to hold Java heap pointers because its owner keeps the

@@ -1,8 +1,8 @@
 package io.github.unsafecheck.runtime;
 
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.Block;
-import io.github.unsafecheck.runtime.memory.HeapRanges;
+import io.github.unsafecheck.runtime.blocks.Allocations;
+import io.github.unsafecheck.runtime.blocks.Block;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
 
 /**
  * What the checker knows, for tests and tools: violations so far, native blocks still allocated, the heap ranges.

@@ -1,11 +1,11 @@
 package io.github.unsafecheck.runtime;
 
+import io.github.unsafecheck.runtime.blocks.Allocations;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.HeapLayout;
-import io.github.unsafecheck.runtime.memory.HeapRanges;
+import io.github.unsafecheck.runtime.heap.HeapLayout;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
 import io.github.unsafecheck.runtime.report.JsonLinesFile;
 import io.github.unsafecheck.runtime.report.LeakSummary;
 import io.github.unsafecheck.runtime.report.Reporter;

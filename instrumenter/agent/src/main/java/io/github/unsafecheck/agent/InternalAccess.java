@@ -1,6 +1,6 @@
 package io.github.unsafecheck.agent;
 
-import io.github.unsafecheck.runtime.memory.HeapRanges;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
 
 import java.lang.instrument.Instrumentation;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package io.github.unsafecheck.instrumenter;
 
 import io.github.unsafecheck.runtime.UnsafeWriteError;
-import io.github.unsafecheck.runtime.memory.HeapRanges;
-import io.github.unsafecheck.runtime.memory.RawMemory;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
+import io.github.unsafecheck.runtime.raw.RawMemory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;

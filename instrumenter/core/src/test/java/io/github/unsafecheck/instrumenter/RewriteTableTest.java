@@ -105,7 +105,7 @@ class RewriteTableTest {
 
     @Test
     void theCacheSlotCountMatchesTheRuntime() {
-        assertEquals(io.github.unsafecheck.runtime.memory.SiteCache.SLOTS, RewriteTable.CACHE_SLOTS);
+        assertEquals(io.github.unsafecheck.runtime.check.SiteCache.SLOTS, RewriteTable.CACHE_SLOTS);
     }
 
     @Test

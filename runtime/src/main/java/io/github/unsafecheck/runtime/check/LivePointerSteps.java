@@ -1,7 +1,7 @@
 package io.github.unsafecheck.runtime.check;
 
-import io.github.unsafecheck.runtime.memory.HeapRanges;
-import io.github.unsafecheck.runtime.memory.PersistentChunks;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
+import io.github.unsafecheck.runtime.persistent.PersistentChunks;
 
 /** The pointer rule's steps against the real heap ranges, thread state and persistent chunks. */
 public final class LivePointerSteps implements PointerSteps {

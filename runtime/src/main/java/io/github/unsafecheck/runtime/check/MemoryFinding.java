@@ -1,7 +1,7 @@
 package io.github.unsafecheck.runtime.check;
 
+import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Block;
 import io.github.unsafecheck.runtime.report.Violation;
 
 /** The verdict of a memory rule on one write or free: allowed (maybe inside a known block), or a broken rule. */

@@ -1,9 +1,9 @@
 package io.github.unsafecheck.runtime.check;
 
+import io.github.unsafecheck.runtime.blocks.Allocations;
+import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.Block;
-import io.github.unsafecheck.runtime.memory.PersistentChunks;
+import io.github.unsafecheck.runtime.persistent.PersistentChunks;
 import io.github.unsafecheck.runtime.report.Violation;
 
 /**

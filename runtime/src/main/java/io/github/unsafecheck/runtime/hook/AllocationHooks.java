@@ -1,17 +1,16 @@
 package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.blocks.Allocations;
+import io.github.unsafecheck.runtime.blocks.Block;
+import io.github.unsafecheck.runtime.blocks.Trace;
 import io.github.unsafecheck.runtime.check.MemoryFinding;
 import io.github.unsafecheck.runtime.check.MemoryRule;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
 import io.github.unsafecheck.runtime.config.Mode;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.Block;
-import io.github.unsafecheck.runtime.memory.RawMemory;
+import io.github.unsafecheck.runtime.raw.RawMemory;
 import io.github.unsafecheck.runtime.report.Reporter;
-import io.github.unsafecheck.runtime.report.Trace;
 import io.github.unsafecheck.runtime.report.Violation;
-
 
 /**
  * Allocation, reallocation and free, around the original {@code Unsafe} call, which stays at the user's call site

@@ -1,15 +1,15 @@
 package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.blocks.Allocations;
+import io.github.unsafecheck.runtime.blocks.Block;
+import io.github.unsafecheck.runtime.blocks.DanglingPointers;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.Block;
-import io.github.unsafecheck.runtime.memory.DanglingPointers;
-import io.github.unsafecheck.runtime.memory.HeapRanges;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
 import io.github.unsafecheck.runtime.report.Reporter;
-import io.github.unsafecheck.runtime.report.StackCapture;
 import io.github.unsafecheck.runtime.report.Violation;
+import io.github.unsafecheck.runtime.stack.StackCapture;
 
 import java.util.function.Predicate;
 

@@ -2,16 +2,16 @@ package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.UnsafeWriteError;
+import io.github.unsafecheck.runtime.blocks.Allocations;
 import io.github.unsafecheck.runtime.check.MemoryFinding;
 import io.github.unsafecheck.runtime.check.MemoryRule;
+import io.github.unsafecheck.runtime.check.SiteCache;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
 import io.github.unsafecheck.runtime.config.Mode;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.HeapRanges;
-import io.github.unsafecheck.runtime.memory.SiteCache;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
 import io.github.unsafecheck.runtime.report.Reporter;
-import io.github.unsafecheck.runtime.report.StackCapture;
 import io.github.unsafecheck.runtime.report.Violation;
+import io.github.unsafecheck.runtime.stack.StackCapture;
 
 /**
  * The slow path of the memory rules, reached when a write missed its call site's cached block. In cost order: heap

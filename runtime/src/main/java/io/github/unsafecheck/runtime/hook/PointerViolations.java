@@ -2,17 +2,17 @@ package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.UnsafeWriteError;
+import io.github.unsafecheck.runtime.blocks.Allocations;
+import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
 import io.github.unsafecheck.runtime.config.Mode;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.Block;
-import io.github.unsafecheck.runtime.memory.HeapLayout;
-import io.github.unsafecheck.runtime.memory.HeapRanges;
-import io.github.unsafecheck.runtime.memory.RawMemory;
+import io.github.unsafecheck.runtime.heap.HeapLayout;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
+import io.github.unsafecheck.runtime.raw.RawMemory;
 import io.github.unsafecheck.runtime.report.Reporter;
-import io.github.unsafecheck.runtime.report.StackCapture;
 import io.github.unsafecheck.runtime.report.Violation;
+import io.github.unsafecheck.runtime.stack.StackCapture;
 
 /**
  * The slow path of the pointer rule, reached only when a write broke it. Runs in checker context, so that whatever

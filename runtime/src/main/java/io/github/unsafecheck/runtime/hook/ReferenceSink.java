@@ -1,6 +1,6 @@
 package io.github.unsafecheck.runtime.hook;
 
-import io.github.unsafecheck.runtime.memory.RawMemory;
+import io.github.unsafecheck.runtime.raw.RawMemory;
 
 /**
  * Where a skipped reference store goes instead of native memory: element 0 of a heap array. The store stays a

@@ -1,12 +1,12 @@
 package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.blocks.Allocations;
 import io.github.unsafecheck.runtime.check.MemoryFinding;
 import io.github.unsafecheck.runtime.check.MemoryRule;
+import io.github.unsafecheck.runtime.check.SiteCache;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.HeapRanges;
-import io.github.unsafecheck.runtime.memory.SiteCache;
+import io.github.unsafecheck.runtime.heap.HeapRanges;
 import io.github.unsafecheck.runtime.report.Reporter;
 import io.github.unsafecheck.runtime.report.Violation;
 

@@ -1,11 +1,11 @@
 package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.check.LivePointerSteps;
 import io.github.unsafecheck.runtime.check.PointerRule;
+import io.github.unsafecheck.runtime.check.SiteCache;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Block;
-import io.github.unsafecheck.runtime.memory.SiteCache;
 import io.github.unsafecheck.runtime.report.Violation;
 
 /**

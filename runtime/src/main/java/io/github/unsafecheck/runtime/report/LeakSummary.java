@@ -1,6 +1,6 @@
 package io.github.unsafecheck.runtime.report;
 
-import io.github.unsafecheck.runtime.memory.Block;
+import io.github.unsafecheck.runtime.blocks.Block;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

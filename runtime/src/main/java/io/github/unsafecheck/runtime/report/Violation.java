@@ -1,7 +1,9 @@
 package io.github.unsafecheck.runtime.report;
 
+import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Block;
+import io.github.unsafecheck.runtime.raw.Hex;
+import io.github.unsafecheck.runtime.stack.StackCapture;
 
 import java.util.LinkedHashMap;
 import java.util.List;

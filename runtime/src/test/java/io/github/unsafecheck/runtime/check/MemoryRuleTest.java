@@ -1,13 +1,13 @@
 package io.github.unsafecheck.runtime.check;
 
+import io.github.unsafecheck.runtime.blocks.Allocations;
+import io.github.unsafecheck.runtime.blocks.AllocationsAccess;
+import io.github.unsafecheck.runtime.blocks.Block;
+import io.github.unsafecheck.runtime.blocks.Trace;
+import io.github.unsafecheck.runtime.check.SiteCache;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.memory.Allocations;
-import io.github.unsafecheck.runtime.memory.AllocationsAccess;
-import io.github.unsafecheck.runtime.memory.Block;
-import io.github.unsafecheck.runtime.memory.PersistentChunks;
-import io.github.unsafecheck.runtime.memory.RawMemory;
-import io.github.unsafecheck.runtime.memory.SiteCache;
-import io.github.unsafecheck.runtime.report.Trace;
+import io.github.unsafecheck.runtime.persistent.PersistentChunks;
+import io.github.unsafecheck.runtime.raw.RawMemory;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

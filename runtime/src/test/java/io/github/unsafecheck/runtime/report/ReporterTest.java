@@ -3,6 +3,8 @@ package io.github.unsafecheck.runtime.report;
 import io.github.unsafecheck.runtime.config.Mode;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Rule;
+import io.github.unsafecheck.runtime.raw.Hex;
+import io.github.unsafecheck.runtime.stack.StackCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
