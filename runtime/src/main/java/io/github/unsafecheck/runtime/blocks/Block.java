@@ -1,6 +1,5 @@
 package io.github.unsafecheck.runtime.blocks;
 
-import io.github.unsafecheck.runtime.blocks.Trace;
 import io.github.unsafecheck.runtime.raw.Hex;
 
 import java.lang.invoke.MethodHandles;
