@@ -1,22 +1,20 @@
 package io.github.unsafecheck.agent;
 
+import io.github.unsafecheck.runtime.jdk.JdkSites;
+
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.Set;
 
 /**
- * The JDK classes whose allocation calls are rewritten, so that direct ByteBuffers and arena segments are tracked
- * like any other native block (with a redzone, and a quarantine when their cleaner or arena frees them):
- * {@code DirectByteBuffer}'s constructor allocates and its {@code Deallocator} frees; on JDK 25 FFM's
- * {@code SegmentFactories} allocates every arena segment and its cleanup action frees it (JDK 22–24: the same code
- * in {@code NativeMemorySegmentImpl}). Only allocation, reallocation and free are rewritten there (see
- * {@code RewriteTable.allocationsOnly}); the JDK's own writes are left alone. Slices and duplicates are views: they
- * allocate nothing. Classes a JDK does not have are simply never seen.
+ * The JDK classes whose allocation calls are rewritten ({@link JdkSites#ALLOCATING_CLASSES}, where the runtime keeps
+ * what it knows of the JDK's own classes), so that direct ByteBuffers and arena segments are tracked like any other
+ * native block (with a redzone, and a quarantine when their cleaner or arena frees them). Only allocation,
+ * reallocation and free are rewritten there (see {@code RewriteTable.allocationsOnly}); the JDK's own writes are left
+ * alone.
  */
 final class JdkAllocationClasses {
-    static final Set<String> NAMES = Set.of("java/nio/DirectByteBuffer", "java/nio/DirectByteBuffer$Deallocator",
-            "jdk/internal/foreign/SegmentFactories", "jdk/internal/foreign/SegmentFactories$1",
-            "jdk/internal/foreign/NativeMemorySegmentImpl", "jdk/internal/foreign/NativeMemorySegmentImpl$1");
+    private static final Set<String> NAMES = JdkSites.ALLOCATING_CLASSES;
 
     private JdkAllocationClasses() {
     }
