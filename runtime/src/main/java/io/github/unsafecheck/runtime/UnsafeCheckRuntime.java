@@ -35,7 +35,7 @@ public final class UnsafeCheckRuntime {
         PrintStream err = System.err;
         JsonLinesFile report = opts.reportPath() == null ? null : JsonLinesFile.open(opts.reportPath(), "report");
         HeapLayout heap = HeapRanges.layout();
-        Reporter r = new Reporter(opts.mode(), opts.rules(), opts.strict(), report, err);
+        Reporter r = new Reporter(opts.mode(), opts.rules(), report, err);
         Allocations.install(opts.redzone(), opts.quarantine(), opts.stacks());
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitSummary(r, opts.leaks(), err), "unsafecheck-summary"));
         if (!heap.isKnown() && opts.rules().contains(Rule.HEAP_POINTER)) {

@@ -1,5 +1,7 @@
 package io.github.unsafecheck.instrumenter;
 
+import io.github.unsafecheck.runtime.check.SiteCache;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,8 +36,8 @@ public final class RewriteTable {
     public static final String ALLOCATION_SIZE_DESCRIPTOR = "(J)J";
     public static final String REALLOC_SOURCE = "reallocSource";
     public static final String REALLOC_SOURCE_DESCRIPTOR = "(JLjava/lang/String;)J";
-    /** Must equal the runtime's SiteCache.SLOTS (a test checks it). */
-    public static final int CACHE_SLOTS = 4096;
+    /** The runtime's cache slots (a compile-time constant: javac copies it, no runtime class is loaded). */
+    public static final int CACHE_SLOTS = SiteCache.SLOTS;
 
     public static final String SUN_UNSAFE = "sun/misc/Unsafe";
     public static final String INTERNAL_UNSAFE = "jdk/internal/misc/Unsafe";

@@ -104,11 +104,6 @@ class RewriteTableTest {
     }
 
     @Test
-    void theCacheSlotCountMatchesTheRuntime() {
-        assertEquals(io.github.unsafecheck.runtime.check.SiteCache.SLOTS, RewriteTable.CACHE_SLOTS);
-    }
-
-    @Test
     void lookups() {
         assertNotNull(table.lookup("sun/misc/Unsafe", "putAddress", "(JJ)V"));
         assertEquals(4, table.lookup("sun/misc/Unsafe", "putInt", "(JI)V").size());

@@ -1,5 +1,6 @@
 package io.github.unsafecheck.runtime.blocks;
 
+import io.github.unsafecheck.runtime.jdk.JdkSites;
 import io.github.unsafecheck.runtime.raw.Hex;
 
 import java.lang.invoke.MethodHandles;
@@ -33,6 +34,14 @@ public final class Block {
 
         public String noun() {
             return noun;
+        }
+
+        /** The memory an allocation call site hands out: the JDK's direct buffers and arenas, or the program's. */
+        public static Origin ofSite(String site) {
+            if (JdkSites.isDirectBufferSite(site)) {
+                return DIRECT_BUFFER;
+            }
+            return JdkSites.isArenaSite(site) ? SEGMENT : UNSAFE;
         }
     }
 

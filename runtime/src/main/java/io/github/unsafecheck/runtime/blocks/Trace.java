@@ -1,5 +1,6 @@
 package io.github.unsafecheck.runtime.blocks;
 
+import io.github.unsafecheck.runtime.jdk.JdkSites;
 import io.github.unsafecheck.runtime.stack.StackCapture;
 
 import java.util.List;
@@ -28,18 +29,13 @@ public final class Trace {
 
     /** Captures the current thread's stack if {@code stacks}, or if the site alone says nothing (a JDK site). */
     public static Trace here(String staticSite, boolean stacks) {
-        boolean needStack = stacks || isJdkSite(staticSite);
+        boolean needStack = stacks || JdkSites.isJdkClass(staticSite);
         return new Trace(staticSite, Thread.currentThread().getName(), needStack ? new Throwable() : null, stacks);
-    }
-
-    /** A call site inside the JDK: its name says nothing to the program's author. */
-    public static boolean isJdkSite(String site) {
-        return site.startsWith("java.") || site.startsWith("jdk.");
     }
 
     /** {@code Class.method(File.java:line)}: the program's line. */
     public String site() {
-        if (stack == null || !isJdkSite(staticSite)) {
+        if (stack == null || !JdkSites.isJdkClass(staticSite)) {
             return staticSite;
         }
         StackCapture c = capture();

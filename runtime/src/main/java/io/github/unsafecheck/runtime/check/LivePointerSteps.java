@@ -16,8 +16,8 @@ public final class LivePointerSteps implements PointerSteps {
     }
 
     @Override
-    public boolean isHeapDestination(Object base, long offsetOrAddress) {
-        return base != null || HeapRanges.contains(offsetOrAddress);
+    public boolean isHeapDestination(Object base, long offset) {
+        return base != null || HeapRanges.contains(offset);
     }
 
     @Override

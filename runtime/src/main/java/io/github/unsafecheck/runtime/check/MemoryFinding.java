@@ -2,27 +2,29 @@ package io.github.unsafecheck.runtime.check;
 
 import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.config.Rule;
-import io.github.unsafecheck.runtime.report.Violation;
+import io.github.unsafecheck.runtime.report.DstKind;
 
-/** The verdict of a memory rule on one write or free: allowed (maybe inside a known block), or a broken rule. */
+/** The verdict of a memory rule on one access or free: allowed (maybe inside a known block), or a broken rule. */
 public final class MemoryFinding {
-    public static final MemoryFinding ALLOWED = new MemoryFinding(null, null, Violation.UNKNOWN);
+    /** Allowed, and no tracked block vouches for the memory (heap, unknown or persistent memory). */
+    public static final MemoryFinding ALLOWED = new MemoryFinding(null, null, DstKind.UNKNOWN);
 
     private final Rule rule;
     private final Block block;
-    private final String dstKind;
+    private final DstKind dstKind;
 
-    private MemoryFinding(Rule rule, Block block, String dstKind) {
+    private MemoryFinding(Rule rule, Block block, DstKind dstKind) {
         this.rule = rule;
         this.block = block;
         this.dstKind = dstKind;
     }
 
+    /** Allowed: the access lies inside the live block {@code b} (which a call site may cache). */
     static MemoryFinding inside(Block b) {
-        return new MemoryFinding(null, b, Violation.NATIVE);
+        return new MemoryFinding(null, b, DstKind.NATIVE);
     }
 
-    static MemoryFinding broken(Rule rule, Block b, String dstKind) {
+    static MemoryFinding broken(Rule rule, Block b, DstKind dstKind) {
         return new MemoryFinding(rule, b, dstKind);
     }
 
@@ -40,8 +42,7 @@ public final class MemoryFinding {
         return block;
     }
 
-    /** {@code native}, {@code freed}, {@code unknown}, {@code persistent}, {@code heap}. */
-    public String dstKind() {
+    public DstKind dstKind() {
         return dstKind;
     }
 }

@@ -10,7 +10,7 @@ public interface PointerSteps {
     boolean isHeapPointer(long value);
 
     /** Step 2: is the destination heap memory (a non-null base object, or an absolute address inside the heap)? */
-    boolean isHeapDestination(Object base, long offsetOrAddress);
+    boolean isHeapDestination(Object base, long offset);
 
     /** Step 3: is this thread running the checker's own code? */
     boolean inCheckerContext();

@@ -31,6 +31,14 @@ public final class SiteCache {
         return b != null && b.covers(address, length) && segmentBase - b.base >= 0 && segmentBase - b.base < b.size;
     }
 
+    /**
+     * The slot for the source of a copy made at {@code slot}: the other half of the table, so that a copy's source
+     * and destination do not evict each other.
+     */
+    public static int sourceSlot(int slot) {
+        return slot ^ (SLOTS >>> 1);
+    }
+
     public static void remember(int slot, Block b) {
         CACHE[slot & (SLOTS - 1)] = b;
     }

@@ -9,7 +9,9 @@ package io.github.unsafecheck.runtime.check;
  *   nested check must not recurse into another report.
  *   <li><b>allocator context</b> — Go's {@code m.mallocing != 0}: the thread is inside an allocator (the agent's own
  *   allocation hooks, or a method the user declared with {@code allocators=}), which may keep heap pointers in the
- *   native memory it manages. A depth counter, because allocators nest.
+ *   native memory it manages. It exempts the pointer rule only ({@link PointerRule} step 4), as Go's
+ *   {@code mallocing} exempts only the pointer check: an allocator's writes past the end of a block, or into a freed
+ *   one, are still reported by {@link MemoryRule}. A depth counter, because allocators nest.
  * </ul>
  */
 public final class ThreadContexts {

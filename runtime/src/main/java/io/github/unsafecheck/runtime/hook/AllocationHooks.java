@@ -4,13 +4,13 @@ import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.blocks.Allocations;
 import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.blocks.Trace;
+import io.github.unsafecheck.runtime.check.DanglingPointerRule;
+import io.github.unsafecheck.runtime.check.MemoryCheck;
 import io.github.unsafecheck.runtime.check.MemoryFinding;
-import io.github.unsafecheck.runtime.check.MemoryRule;
+import io.github.unsafecheck.runtime.check.Outcome;
 import io.github.unsafecheck.runtime.check.ThreadContexts;
-import io.github.unsafecheck.runtime.config.Mode;
+import io.github.unsafecheck.runtime.jdk.JdkSites;
 import io.github.unsafecheck.runtime.raw.RawMemory;
-import io.github.unsafecheck.runtime.report.Reporter;
-import io.github.unsafecheck.runtime.report.Violation;
 
 /**
  * Allocation, reallocation and free, around the original {@code Unsafe} call, which stays at the user's call site
@@ -36,20 +36,6 @@ final class AllocationHooks {
         return n <= 0 || n > Long.MAX_VALUE - redzone ? n : n + redzone;
     }
 
-    /**
-     * What the program called, for an allocation or free made inside the JDK: its Unsafe call is an implementation
-     * detail of {@code ByteBuffer.allocateDirect} or an arena.
-     */
-    static String userOp(String op, String site, boolean allocation) {
-        if (site.startsWith("java.nio.DirectByteBuffer")) {
-            return allocation ? "ByteBuffer.allocateDirect" : "DirectByteBuffer cleaner";
-        }
-        if (site.startsWith("jdk.internal.foreign.")) {
-            return allocation ? "Arena.allocate" : "Arena.close";
-        }
-        return op;
-    }
-
     static long allocated(long address, long n, String op, String site, Block.Origin origin) {
         if (address == 0 || n <= 0) {
             return address;
@@ -70,27 +56,21 @@ final class AllocationHooks {
         if (address == 0) {
             return 0;
         }
-        String op = userOp(jdkOp, site, false);
-        Reporter reporter = UnsafeCheckRuntime.reporter();
-        Allocations a = Allocations.get();
-        // A free inside the JDK (a direct buffer's cleaner, an arena) is recorded but never thrown: an Error inside
-        // the JDK's Cleaner makes it call System.exit.
-        boolean jdk = Trace.isJdkSite(site);
-        // The JDK frees memory it allocated before the agent started (its own direct buffers): never a finding.
-        MemoryFinding f = MemoryRule.free(a, address, reporter.strict() && !jdk);
+        String op = JdkSites.userOp(jdkOp, site, false);
+        // A free inside the JDK (a direct buffer's cleaner, an arena) is recorded but never thrown (see Outcome); and
+        // the JDK frees memory it allocated before the agent started (its own direct buffers): never a finding.
+        boolean insideJdk = JdkSites.isJdkClass(site);
+        MemoryFinding f = MemoryCheck.free(address, UnsafeCheckRuntime.options().strict() && !insideJdk);
         if (f.allowed()) {
             if (f.block() == null) {
                 return address; // never seen: passes through untouched
             }
-            return release(a, f.block(), site, op) ? address : 0;
+            return release(Allocations.get(), f.block(), site, op) ? address : 0;
         }
-        // double-free, invalid-free: the free never reaches malloc (glibc would abort or corrupt its heap);
-        // a free of an unknown address (strict) still passes through when the mode lets it.
-        boolean unknown = f.block() == null;
-        boolean stopped = reporter.mode() == Mode.THROW && !jdk;
-        MemoryViolations.report(reporter, f, op, Violation.Access.FREE, address, unknown ? 0 : f.block().size,
-                !unknown && !stopped, !jdk);
-        return unknown ? address : 0;
+        Outcome.free(f, op, address, insideJdk);
+        // double-free, invalid-free of a tracked block: the free never reaches malloc (glibc would abort or corrupt
+        // its heap); a free of an address the checker never saw (strict) passes through when it was not thrown.
+        return f.block() == null ? address : 0;
     }
 
     /**
@@ -109,9 +89,7 @@ final class AllocationHooks {
             return address;
         }
         if (!b.isLive()) {
-            Reporter reporter = UnsafeCheckRuntime.reporter();
-            MemoryViolations.report(reporter, MemoryRule.free(a, address, reporter.strict()), op,
-                    Violation.Access.FREE, address, b.size, reporter.mode() != Mode.THROW, true);
+            Outcome.free(MemoryCheck.free(address, false), op, address, false);
         }
         return 0;
     }
@@ -138,7 +116,7 @@ final class AllocationHooks {
         } catch (IllegalStateException raced) {
             return false; // freed concurrently by another thread: that free won
         }
-        DanglingPointerHooks.freed(b, op);
+        DanglingPointerRule.freed(b, op);
         return callerFrees;
     }
 }

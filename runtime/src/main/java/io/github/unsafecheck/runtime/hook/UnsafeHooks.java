@@ -2,7 +2,10 @@ package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.blocks.Block;
+import io.github.unsafecheck.runtime.check.DanglingPointerRule;
 import io.github.unsafecheck.runtime.check.LivePointerSteps;
+import io.github.unsafecheck.runtime.check.MemoryCheck;
+import io.github.unsafecheck.runtime.check.Outcome;
 import io.github.unsafecheck.runtime.check.PointerRule;
 import io.github.unsafecheck.runtime.check.SiteCache;
 import io.github.unsafecheck.runtime.config.Rule;
@@ -14,8 +17,12 @@ import io.github.unsafecheck.runtime.report.Violation;
  * go ahead; the original instruction then runs, so the JIT intrinsic stays at the user's call site. On a violation
  * in {@code throw} mode the hook throws {@code UnsafeWriteError} and the write never happens.
  *
- * <p>The memory hooks take a cache slot (a constant per call site): a write inside the block that site wrote into
- * last costs two compares; only a miss goes to {@link MemoryViolations}.
+ * <p>Hooks adapt operands and keep the two fast paths inline, nothing else: step 1 of the pointer rule (one compare
+ * of the value) and the call site's cached block (two compares; {@link SiteCache}). Whatever they cannot clear goes
+ * to the rule chains in {@code check/}. Names say which rules run: {@code store*} runs the pointer rule, then the
+ * memory rules; {@code write}, {@code fill} and {@code copy} run the memory rules; {@code storeReference} the pointer
+ * rule alone. A {@code (base, offset)} pair with a non-null base is heap memory: the GC's business, never checked
+ * here; with a null base, {@code offset} is the absolute address, {@code dst}.
  *
  * <p>Not an API for application code: the signatures are a contract with the instrumenter only.
  */
@@ -32,15 +39,8 @@ public final class UnsafeHooks {
     // ---- 8-byte stores: the pointer rule, then the memory rules ------------------------------------------------
 
     /** {@code putAddress(long, long)}, {@code putLong(long, long)}. */
-    public static void storeLong(long address, long value, String op, int slot) {
-        Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, address, value);
-        if (broken != null) {
-            PointerViolations.longStore(broken, op, address, value);
-        }
-        if (!SiteCache.hit(slot, address, 8)) {
-            MemoryViolations.write(null, address, 8, op, slot, Violation.Access.WRITE);
-        }
-        DanglingPointerHooks.stored(address, value, op);
+    public static void storeLong(long dst, long value, String op, int slot) {
+        pointerSized(dst, value, dst, false, op, slot, null);
     }
 
     /**
@@ -48,15 +48,32 @@ public final class UnsafeHooks {
      * forms; a null base makes {@code offset} an absolute address.
      */
     public static void storeLong(Object base, long offset, long value, String op, int slot) {
-        Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, base, offset, value);
-        if (broken != null) {
-            PointerViolations.longStore(broken, op, offset, value);
-        }
         if (base == null) {
-            if (!SiteCache.hit(slot, offset, 8)) {
-                MemoryViolations.write(null, offset, 8, op, slot, Violation.Access.WRITE);
-            }
-            DanglingPointerHooks.stored(offset, value, op);
+            pointerSized(offset, value, offset, false, op, slot, null);
+        }
+    }
+
+    /**
+     * The one path of a pointer-sized store into native memory, for {@code Unsafe} and for {@code MemorySegment}
+     * stores of {@code JAVA_LONG} and {@code ADDRESS}: the pointer rule, the memory rules (judged by the block that
+     * holds {@code anchor}: the address itself, or the segment's start), then the dangling-pointer bookkeeping.
+     * {@code segment} is a constant at every caller, so the JIT keeps one cache test.
+     */
+    static void pointerSized(long dst, long value, long anchor, boolean segment, String op, int slot,
+            Object holderArena) {
+        pointerRule(dst, value, op);
+        boolean cached = segment ? SiteCache.hitSegment(slot, anchor, dst, 8) : SiteCache.hit(slot, dst, 8);
+        if (!cached) {
+            MemoryCheck.write(dst, 8, anchor, op, Violation.Access.WRITE, slot);
+        }
+        DanglingPointerRule.stored(dst, value, op, holderArena);
+    }
+
+    /** The pointer rule on a 64-bit store of {@code value} at native address {@code dst}. */
+    static void pointerRule(long dst, long value, String op) {
+        Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, dst, value);
+        if (broken != null) {
+            Outcome.pointerStore(broken, op, dst, value);
         }
     }
 
@@ -70,7 +87,7 @@ public final class UnsafeHooks {
      */
     public static Object storeReference(Object base, long offset, Object value, String op) {
         Rule broken = PointerRule.referenceStore(LivePointerSteps.INSTANCE, base, offset);
-        if (broken == null || !PointerViolations.referenceStore(broken, op, offset, value)) {
+        if (broken == null || !Outcome.referenceStore(broken, op, offset, value)) {
             return base;
         }
         return ReferenceSink.HOLDER;
@@ -84,13 +101,13 @@ public final class UnsafeHooks {
     // ---- other writes: the memory rules ----------------------------------------------------------------------
 
     /** A store, CAS or atomic update of {@code size} bytes at an absolute address. */
-    public static void write(long address, int size, String op, int slot) {
-        if (!SiteCache.hit(slot, address, size)) {
-            MemoryViolations.write(null, address, size, op, slot, Violation.Access.WRITE);
+    public static void write(long dst, int size, String op, int slot) {
+        if (!SiteCache.hit(slot, dst, size)) {
+            MemoryCheck.write(dst, size, dst, op, Violation.Access.WRITE, slot);
         }
     }
 
-    /** The same at {@code base + offset}: a non-null base is heap memory, the GC's business. */
+    /** The same at {@code base + offset}. */
     public static void write(Object base, long offset, int size, String op, int slot) {
         if (base == null) {
             write(offset, size, op, slot);
@@ -98,9 +115,9 @@ public final class UnsafeHooks {
     }
 
     /** {@code setMemory(long address, long bytes, byte value)}. */
-    public static void fill(long address, long bytes, String op, int slot) {
-        if (!SiteCache.hit(slot, address, bytes)) {
-            MemoryViolations.write(null, address, bytes, op, slot, Violation.Access.FILL);
+    public static void fill(long dst, long bytes, String op, int slot) {
+        if (!SiteCache.hit(slot, dst, bytes)) {
+            MemoryCheck.write(dst, bytes, dst, op, Violation.Access.FILL, slot);
         }
     }
 
@@ -115,19 +132,19 @@ public final class UnsafeHooks {
      * {@code copyMemory(long from, long to, long bytes)}: the whole destination range is a write; a source in a
      * freed block is a use-after-free. Bytes are data: a copy never runs the pointer rule.
      */
-    public static void copy(long from, long to, long bytes, String op, int slot) {
-        copy(null, from, null, to, bytes, op, slot);
+    public static void copy(long src, long dst, long bytes, String op, int slot) {
+        copy(null, src, null, dst, bytes, op, slot);
     }
 
     /** {@code copyMemory(Object, long, Object, long, long)}, and copySwapMemory. */
-    public static void copy(Object fromBase, long fromOffset, Object toBase, long toOffset, long bytes, String op,
+    public static void copy(Object srcBase, long srcOffset, Object dstBase, long dstOffset, long bytes, String op,
             int slot) {
-        if (toBase == null && !SiteCache.hit(slot, toOffset, bytes)) {
-            MemoryViolations.write(null, toOffset, bytes, op, slot, Violation.Access.COPY);
+        if (dstBase == null && !SiteCache.hit(slot, dstOffset, bytes)) {
+            MemoryCheck.write(dstOffset, bytes, dstOffset, op, Violation.Access.COPY, slot);
         }
-        int sourceSlot = slot ^ (SiteCache.SLOTS >>> 1);
-        if (fromBase == null && !SiteCache.hit(sourceSlot, fromOffset, bytes)) {
-            MemoryViolations.read(null, fromOffset, bytes, op, sourceSlot);
+        int sourceSlot = SiteCache.sourceSlot(slot);
+        if (srcBase == null && !SiteCache.hit(sourceSlot, srcOffset, bytes)) {
+            MemoryCheck.read(srcOffset, bytes, srcOffset, op, sourceSlot);
         }
     }
 
@@ -140,7 +157,7 @@ public final class UnsafeHooks {
 
     /** Records the block the original {@code allocateMemory(allocationSize(n))} returned; returns its address. */
     public static long allocated(long address, long n, String op, String site) {
-        return AllocationHooks.allocated(address, n, op, site, origin(site));
+        return AllocationHooks.allocated(address, n, op, site, Block.Origin.ofSite(site));
     }
 
     /** The address the original {@code freeMemory} must free: 0 while the block waits in quarantine. */
@@ -156,12 +173,5 @@ public final class UnsafeHooks {
     /** Copies and quarantines the old block, records the new one; returns the new address. */
     public static long reallocated(long newAddress, long oldAddress, long n, String op, String site) {
         return AllocationHooks.reallocated(newAddress, oldAddress, n, op, site);
-    }
-
-    private static Block.Origin origin(String site) {
-        if (site.startsWith("java.nio.DirectByteBuffer")) {
-            return Block.Origin.DIRECT_BUFFER;
-        }
-        return site.startsWith("jdk.internal.foreign.") ? Block.Origin.SEGMENT : Block.Origin.UNSAFE;
     }
 }

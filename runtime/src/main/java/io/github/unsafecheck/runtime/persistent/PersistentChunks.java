@@ -79,8 +79,9 @@ public final class PersistentChunks {
     }
 
     /**
-     * True when {@code address} lies inside a persistent chunk or a registered region. The last step of the pointer
-     * rule: it walks lists, but it is rarely true, and when it is false the write is a violation anyway.
+     * True when {@code address} lies inside a persistent chunk or a registered region. It walks lists, so the rules
+     * ask it last: the pointer rule just before it reports, the memory rules only under {@code strict}, for memory no
+     * tracked block holds.
      */
     public static boolean contains(long address) {
         for (long chunk = CHUNKS.get(); chunk != 0; chunk = RawMemory.getLong(chunk)) {

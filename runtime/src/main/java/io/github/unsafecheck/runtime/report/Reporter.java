@@ -22,16 +22,14 @@ public final class Reporter {
 
     private final Mode mode;
     private final Set<Rule> rules;
-    private final boolean strict;
     private final JsonLinesFile report;
     private final PrintStream err;
     private final ConcurrentHashMap<String, AtomicLong> bySite = new ConcurrentHashMap<>();
     private final AtomicLongArray byRule = new AtomicLongArray(Rule.values().length);
 
-    public Reporter(Mode mode, Set<Rule> rules, boolean strict, JsonLinesFile report, PrintStream err) {
+    public Reporter(Mode mode, Set<Rule> rules, JsonLinesFile report, PrintStream err) {
         this.mode = mode;
         this.rules = rules;
-        this.strict = strict;
         this.report = report;
         this.err = err;
     }
@@ -42,11 +40,6 @@ public final class Reporter {
 
     public boolean checks(Rule rule) {
         return rules.contains(rule);
-    }
-
-    /** Whether memory the checker never saw is reported ({@code wild-write}, unknown frees). */
-    public boolean strict() {
-        return strict;
     }
 
     /**

@@ -9,15 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One attempted bad write or free, with everything a report says about it. Immutable. */
+/**
+ * One attempted bad write or free, with everything a report says about it. Immutable; the block it names is not (a
+ * live block may be freed later), so a report says what the block was when it is formatted.
+ */
 public final class Violation {
-    /** Kinds of destination memory, as the report's {@code dstKind} field names them. */
-    public static final String HEAP = "heap";
-    public static final String NATIVE = "native";
-    public static final String PERSISTENT = "persistent";
-    public static final String FREED = "freed";
-    public static final String UNKNOWN = "unknown";
-
     /** What the program tried to do at {@code dst}. */
     public enum Access {
         STORE("write"), WRITE("write"), COPY("copy"), COPY_FROM("copy"), FILL("fill"), FREE("free");
@@ -36,17 +32,17 @@ public final class Violation {
     private final Long value;
     private final String valueType;
     private final long size;
-    private final String dstKind;
+    private final DstKind dstKind;
     private final Block block;
     private final String thread;
     private final StackCapture stack;
     private final boolean skipped;
-    /** For a dangling pointer: where and by whom it was stored. */
-    private String storedAt;
-    private String storedBy;
+    /** For a dangling pointer: where and by whom it was stored; otherwise null. */
+    private final String storedAt;
+    private final String storedBy;
 
     private Violation(Rule rule, String op, Access access, long dst, Long value, String valueType, long size,
-            String dstKind, Block block, StackCapture stack, boolean skipped) {
+            DstKind dstKind, Block block, StackCapture stack, boolean skipped, String storedAt, String storedBy) {
         this.rule = rule;
         this.op = op;
         this.access = access;
@@ -59,28 +55,28 @@ public final class Violation {
         this.thread = Thread.currentThread().getName();
         this.stack = stack;
         this.skipped = skipped;
+        this.storedAt = storedAt;
+        this.storedBy = storedBy;
     }
 
     /** The pointer rule: {@code value} is a heap address, or the current address of the reference stored. */
     public static Violation pointer(Rule rule, String op, long dst, Long value, String valueType, long size,
-            String dstKind, Block block, StackCapture stack, boolean skipped) {
-        return new Violation(rule, op, Access.STORE, dst, value, valueType, size, dstKind, block, stack, skipped);
+            DstKind dstKind, Block block, StackCapture stack, boolean skipped) {
+        return new Violation(rule, op, Access.STORE, dst, value, valueType, size, dstKind, block, stack, skipped,
+                null, null);
     }
 
     /** The memory rules: an access of {@code size} bytes at {@code dst}. */
-    public static Violation memory(Rule rule, String op, Access access, long dst, long size, String dstKind,
+    public static Violation memory(Rule rule, String op, Access access, long dst, long size, DstKind dstKind,
             Block block, StackCapture stack, boolean skipped) {
-        return new Violation(rule, op, access, dst, null, null, size, dstKind, block, stack, skipped);
+        return new Violation(rule, op, access, dst, null, null, size, dstKind, block, stack, skipped, null, null);
     }
 
-    /** A pointer to {@code block}, stored at {@code slot} by {@code storedAt}, left behind when the block was freed. */
-    public static Violation dangling(String op, long slot, long value, Block block, String storedAt, String storedBy,
+    /** A pointer to {@code block}, stored at {@code dst} by {@code storedAt}, left behind when the block was freed. */
+    public static Violation dangling(String op, long dst, long value, Block block, String storedAt, String storedBy,
             StackCapture stack) {
-        Violation v = new Violation(Rule.DANGLING_POINTER, op, Access.FREE, slot, value, null, 8, Violation.NATIVE,
-                block, stack, false);
-        v.storedAt = storedAt;
-        v.storedBy = storedBy;
-        return v;
+        return new Violation(Rule.DANGLING_POINTER, op, Access.FREE, dst, value, null, 8, DstKind.NATIVE, block,
+                stack, false, storedAt, storedBy);
     }
 
     public Rule rule() {
@@ -224,9 +220,9 @@ public final class Violation {
     }
 
     private String describeDestination() {
-        return UNKNOWN.equals(dstKind)
+        return dstKind == DstKind.UNKNOWN
                 ? "unknown memory (no tracked native allocation or persistent chunk holds it)"
-                : dstKind + " memory";
+                : dstKind.id() + " memory";
     }
 
     /** The JSON-lines record: fields as DESIGN.md fixes them, in that order. */
@@ -240,7 +236,7 @@ public final class Violation {
             m.put("valueType", valueType);
         }
         m.put("size", size);
-        m.put("dstKind", dstKind);
+        m.put("dstKind", dstKind.id());
         m.put("allocation", block == null ? null : allocation(block));
         m.put("thread", thread);
         m.put("site", site());

@@ -1,5 +1,7 @@
 package io.github.unsafecheck.runtime.stack;
 
+import io.github.unsafecheck.runtime.jdk.JdkSites;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,16 +49,10 @@ public final class StackCapture {
 
     private static List<StackTraceElement> dropLeadingJdk(List<StackTraceElement> frames) {
         int firstOwn = 0;
-        while (firstOwn < frames.size() && isJdk(frames.get(firstOwn).getClassName())) {
+        while (firstOwn < frames.size() && JdkSites.isJdkClass(frames.get(firstOwn).getClassName())) {
             firstOwn++;
         }
         return firstOwn < frames.size() ? frames.subList(firstOwn, frames.size()) : frames;
-    }
-
-    /** A class of the JDK itself. */
-    public static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
-                || className.startsWith("javax.");
     }
 
     public List<StackTraceElement> elements() {

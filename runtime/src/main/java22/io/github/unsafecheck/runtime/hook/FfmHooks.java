@@ -1,10 +1,10 @@
 package io.github.unsafecheck.runtime.hook;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.check.DanglingPointerRule;
 import io.github.unsafecheck.runtime.check.LivePointerSteps;
-import io.github.unsafecheck.runtime.check.PointerRule;
+import io.github.unsafecheck.runtime.check.MemoryCheck;
 import io.github.unsafecheck.runtime.check.SiteCache;
-import io.github.unsafecheck.runtime.config.Rule;
 import io.github.unsafecheck.runtime.report.Violation;
 
 import java.lang.foreign.MemorySegment;
@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 public final class FfmHooks {
     static {
         UnsafeCheckRuntime.reporter();
-        DanglingPointerHooks.arenaLiveness(scope -> ((MemorySegment.Scope) scope).isAlive());
+        DanglingPointerRule.arenaLiveness(scope -> ((MemorySegment.Scope) scope).isAlive());
     }
 
     private FfmHooks() {
@@ -34,7 +34,7 @@ public final class FfmHooks {
     /** {@code seg.set(layout, offset, value)} for values that cannot be pointers. */
     public static void set(MemorySegment seg, ValueLayout layout, long offset, String op, int slot) {
         if (seg.isNative()) {
-            SegmentChecks.write(seg.address(), seg.address() + offset, layout.byteSize(), op, slot, Violation.Access.WRITE);
+            write(seg.address(), seg.address() + offset, layout.byteSize(), op, slot, Violation.Access.WRITE);
         }
     }
 
@@ -49,11 +49,11 @@ public final class FfmHooks {
     public static void setAddress(MemorySegment seg, ValueLayout layout, long offset, MemorySegment value, String op,
             int slot) {
         if (seg.isNative()) {
-            long address = seg.address() + offset;
+            long dst = seg.address() + offset;
             if (value != null && value.isNative()) {
-                storePointerSized(seg, address, value.address(), op, slot);
+                storePointerSized(seg, dst, value.address(), op, slot);
             } else {
-                SegmentChecks.write(seg.address(), address, layout.byteSize(), op, slot, Violation.Access.WRITE);
+                write(seg.address(), dst, layout.byteSize(), op, slot, Violation.Access.WRITE);
             }
         }
     }
@@ -75,7 +75,7 @@ public final class FfmHooks {
     /** {@code seg.fill(b)}: the whole segment. */
     public static void fill(MemorySegment seg, String op, int slot) {
         if (seg.isNative()) {
-            SegmentChecks.write(seg.address(), seg.address(), seg.byteSize(), op, slot, Violation.Access.FILL);
+            write(seg.address(), seg.address(), seg.byteSize(), op, slot, Violation.Access.FILL);
         }
     }
 
@@ -93,7 +93,7 @@ public final class FfmHooks {
     public static void setString(MemorySegment seg, long offset, String s, Charset charset, String op, int slot) {
         if (seg.isNative() && s != null && charset != null) {
             long bytes = s.getBytes(charset).length + terminatorSize(charset);
-            SegmentChecks.write(seg.address(), seg.address() + offset, bytes, op, slot, Violation.Access.WRITE);
+            write(seg.address(), seg.address() + offset, bytes, op, slot, Violation.Access.WRITE);
         }
     }
 
@@ -101,10 +101,10 @@ public final class FfmHooks {
     public static void copy(MemorySegment src, long srcOffset, MemorySegment dst, long dstOffset, long bytes,
             String op, int slot) {
         if (dst.isNative()) {
-            SegmentChecks.write(dst.address(), dst.address() + dstOffset, bytes, op, slot, Violation.Access.COPY);
+            write(dst.address(), dst.address() + dstOffset, bytes, op, slot, Violation.Access.COPY);
         }
         if (src.isNative()) {
-            SegmentChecks.read(src.address(), src.address() + srcOffset, bytes, op, slot);
+            read(src.address(), src.address() + srcOffset, bytes, op, slot);
         }
     }
 
@@ -112,11 +112,11 @@ public final class FfmHooks {
     public static void copy(MemorySegment src, ValueLayout srcLayout, long srcOffset, MemorySegment dst,
             ValueLayout dstLayout, long dstOffset, long count, String op, int slot) {
         if (dst.isNative()) {
-            SegmentChecks.write(dst.address(), dst.address() + dstOffset, count * dstLayout.byteSize(), op, slot,
+            write(dst.address(), dst.address() + dstOffset, count * dstLayout.byteSize(), op, slot,
                     Violation.Access.COPY);
         }
         if (src.isNative()) {
-            SegmentChecks.read(src.address(), src.address() + srcOffset, count * srcLayout.byteSize(), op, slot);
+            read(src.address(), src.address() + srcOffset, count * srcLayout.byteSize(), op, slot);
         }
     }
 
@@ -124,7 +124,7 @@ public final class FfmHooks {
     public static void copyToArray(MemorySegment src, ValueLayout layout, long offset, int count, String op,
             int slot) {
         if (src.isNative()) {
-            SegmentChecks.read(src.address(), src.address() + offset, count * layout.byteSize(), op, slot);
+            read(src.address(), src.address() + offset, count * layout.byteSize(), op, slot);
         }
     }
 
@@ -132,7 +132,7 @@ public final class FfmHooks {
     public static void copyFromArray(MemorySegment dst, ValueLayout layout, long offset, int count, String op,
             int slot) {
         if (dst.isNative()) {
-            SegmentChecks.write(dst.address(), dst.address() + offset, count * layout.byteSize(), op, slot,
+            write(dst.address(), dst.address() + offset, count * layout.byteSize(), op, slot,
                     Violation.Access.COPY);
         }
     }
@@ -155,7 +155,7 @@ public final class FfmHooks {
             String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
             // The exact address matters only to a heap pointer's report and to the dangling-pointer rule.
-            if (LivePointerSteps.INSTANCE.isHeapPointer(value) || DanglingPointerHooks.ENABLED) {
+            if (LivePointerSteps.INSTANCE.isHeapPointer(value) || DanglingPointerRule.ENABLED) {
                 pointer(vh, seg, offset, coordinates, value, op);
             }
             access(vh, seg, offset, coordinates, 8, op, slot);
@@ -166,7 +166,7 @@ public final class FfmHooks {
             MemorySegment value, String op, int slot) {
         if (target instanceof MemorySegment seg && seg.isNative()) {
             if (value != null && value.isNative()
-                    && (LivePointerSteps.INSTANCE.isHeapPointer(value.address()) || DanglingPointerHooks.ENABLED)) {
+                    && (LivePointerSteps.INSTANCE.isHeapPointer(value.address()) || DanglingPointerRule.ENABLED)) {
                 pointer(vh, seg, offset, coordinates, value.address(), op);
             }
             access(vh, seg, offset, coordinates, size(vh), op, slot);
@@ -185,29 +185,42 @@ public final class FfmHooks {
             return;
         }
         if (coordinates == 2) {
-            long address = seg.address() + offset + VarHandleOffsets.of(vh);
-            SegmentChecks.write(seg.address(), address, size, op, slot, Violation.Access.WRITE);
+            long dst = seg.address() + offset + VarHandleOffsets.of(vh);
+            write(seg.address(), dst, size, op, slot, Violation.Access.WRITE);
         } else {
-            SegmentChecks.liveness(seg.address(), seg.byteSize(), op, slot);
+            MemoryCheck.liveness(seg.address(), seg.byteSize(), op, slot);
         }
     }
 
+    /** The pointer rule for a VarHandle store; the memory rules follow in {@link #access}. */
     private static void pointer(VarHandle vh, MemorySegment seg, long offset, int coordinates, long value, String op) {
         long dst = coordinates == 2 ? seg.address() + offset + VarHandleOffsets.of(vh) : seg.address();
-        Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, dst, value);
-        if (broken != null) {
-            PointerViolations.longStore(broken, op, dst, value);
-        }
-        DanglingPointerHooks.stored(dst, value, op, seg.scope());
+        UnsafeHooks.pointerRule(dst, value, op);
+        DanglingPointerRule.stored(dst, value, op, seg.scope());
     }
 
-    private static void storePointerSized(MemorySegment seg, long address, long value, String op, int slot) {
-        Rule broken = PointerRule.longStore(LivePointerSteps.INSTANCE, null, address, value);
-        if (broken != null) {
-            PointerViolations.longStore(broken, op, address, value);
+    private static void storePointerSized(MemorySegment seg, long dst, long value, String op, int slot) {
+        UnsafeHooks.pointerSized(dst, value, seg.address(), true, op, slot, seg.scope());
+    }
+
+    /**
+     * The memory rules for an access of {@code length} bytes at {@code dst} through a native segment starting at
+     * {@code segmentBase}: the site's cached block must hold the segment's start too (a segment reinterpreted past
+     * its own block must not pass because its write happens to land in another one), else the chain judges it by
+     * the block holding the segment's start.
+     */
+    private static void write(long segmentBase, long dst, long length, String op, int slot, Violation.Access access) {
+        if (!SiteCache.hitSegment(slot, segmentBase, dst, length)) {
+            MemoryCheck.write(dst, length, segmentBase, op, access, slot);
         }
-        SegmentChecks.write(seg.address(), address, 8, op, slot, Violation.Access.WRITE);
-        DanglingPointerHooks.stored(address, value, op, seg.scope());
+    }
+
+    /** The source of a copy through a native segment: reading a freed block is a use-after-free. */
+    private static void read(long segmentBase, long src, long length, String op, int slot) {
+        int sourceSlot = SiteCache.sourceSlot(slot);
+        if (!SiteCache.hitSegment(sourceSlot, segmentBase, src, length)) {
+            MemoryCheck.read(src, length, segmentBase, op, sourceSlot);
+        }
     }
 
     private static long size(VarHandle vh) {

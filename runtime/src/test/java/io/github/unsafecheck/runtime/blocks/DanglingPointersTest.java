@@ -41,7 +41,7 @@ class DanglingPointersTest {
         store(holder, target, null);
         List<DanglingPointers.Store> left = free(target);
         assertEquals(1, left.size());
-        assertEquals(holder.base, left.get(0).slot);
+        assertEquals(holder.base, left.get(0).dst);
         assertEquals("stored-at", left.get(0).storedAt);
     }
 

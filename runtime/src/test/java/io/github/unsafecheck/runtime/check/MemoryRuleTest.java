@@ -4,11 +4,15 @@ import io.github.unsafecheck.runtime.blocks.Allocations;
 import io.github.unsafecheck.runtime.blocks.AllocationsAccess;
 import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.blocks.Trace;
-import io.github.unsafecheck.runtime.check.SiteCache;
 import io.github.unsafecheck.runtime.config.Rule;
 import io.github.unsafecheck.runtime.persistent.PersistentChunks;
 import io.github.unsafecheck.runtime.raw.RawMemory;
+import io.github.unsafecheck.runtime.report.DstKind;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,9 +20,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every classification of a write and of a free, against a private registry of real malloc'd blocks. */
+/**
+ * Every classification of a write and of a free, against a private registry of real malloc'd blocks; and the order of
+ * the chain (which step ran, in which order), not only its outcome.
+ */
 class MemoryRuleTest {
     private final Allocations a = AllocationsAccess.create(16, 1 << 20, false);
+
+    private MemoryFinding write(long dst, long length, boolean strict) {
+        return MemoryRule.write(new LiveMemorySteps(a, strict), dst, length, dst);
+    }
+
+    private MemoryFinding read(long src, long length) {
+        return MemoryRule.read(new LiveMemorySteps(a, false), src, length, src);
+    }
+
+    private MemoryFinding free(long address, boolean reportUnknown) {
+        return MemoryRule.free(new LiveMemorySteps(a, false), address, reportUnknown);
+    }
 
     private Block block(long size) {
         long base = RawMemory.allocate(size + 16);
@@ -28,54 +47,54 @@ class MemoryRuleTest {
     @Test
     void writesInsideAndAcrossTheEnd() {
         Block b = block(64);
-        MemoryFinding inside = MemoryRule.write(a, b.base + 56, 8, false);
+        MemoryFinding inside = write(b.base + 56, 8, false);
         assertTrue(inside.allowed());
         assertSame(b, inside.block());
-        assertEquals(Rule.OVERFLOW, MemoryRule.write(a, b.base + 60, 8, false).rule());
-        assertEquals(Rule.OVERFLOW, MemoryRule.write(a, b.base + 64, 1, false).rule(), "the redzone");
-        assertEquals(Rule.OVERFLOW, MemoryRule.write(a, b.base, 65, false).rule());
-        assertEquals("native", MemoryRule.write(a, b.base + 60, 8, false).dstKind());
+        assertEquals(Rule.OVERFLOW, write(b.base + 60, 8, false).rule());
+        assertEquals(Rule.OVERFLOW, write(b.base + 64, 1, false).rule(), "the redzone");
+        assertEquals(Rule.OVERFLOW, write(b.base, 65, false).rule());
+        assertEquals(DstKind.NATIVE, write(b.base + 60, 8, false).dstKind());
     }
 
     @Test
     void writesIntoFreedBlocks() {
         Block b = block(64);
         assertFalse(a.free(b, Trace.here("Test.free(Test.java:2)", false)), "kept in quarantine");
-        MemoryFinding f = MemoryRule.write(a, b.base + 8, 4, false);
+        MemoryFinding f = write(b.base + 8, 4, false);
         assertEquals(Rule.USE_AFTER_FREE, f.rule());
-        assertEquals("freed", f.dstKind());
+        assertEquals(DstKind.FREED, f.dstKind());
         assertEquals("Test.free(Test.java:2)", f.block().freedAt());
-        assertEquals(Rule.USE_AFTER_FREE, MemoryRule.write(a, b.base + 66, 4, false).rule(), "its redzone too");
-        assertEquals(Rule.USE_AFTER_FREE, MemoryRule.read(a, b.base, 8).rule());
+        assertEquals(Rule.USE_AFTER_FREE, write(b.base + 66, 4, false).rule(), "its redzone too");
+        assertEquals(Rule.USE_AFTER_FREE, read(b.base, 8).rule());
     }
 
     @Test
     void unknownMemoryIsAWildWriteOnlyWhenStrict() {
         long elsewhere = RawMemory.allocate(64);
-        assertTrue(MemoryRule.write(a, elsewhere, 8, false).allowed());
-        assertNull(MemoryRule.write(a, elsewhere, 8, false).block());
-        assertEquals(Rule.WILD_WRITE, MemoryRule.write(a, elsewhere, 8, true).rule());
+        assertTrue(write(elsewhere, 8, false).allowed());
+        assertNull(write(elsewhere, 8, false).block());
+        assertEquals(Rule.WILD_WRITE, write(elsewhere, 8, true).rule());
         long persistent = PersistentChunks.allocate(64, 8);
-        assertTrue(MemoryRule.write(a, persistent, 8, true).allowed(), "persistent memory is known memory");
+        assertTrue(write(persistent, 8, true).allowed(), "persistent memory is known memory");
     }
 
     @Test
     void aWriteRunningIntoABlockFromBelow() {
         Block b = block(64);
-        assertEquals(Rule.OVERFLOW, MemoryRule.write(a, b.base - 4, 8, false).rule());
+        assertEquals(Rule.OVERFLOW, write(b.base - 4, 8, false).rule());
     }
 
     @Test
     void frees() {
         Block b = block(64);
-        assertSame(b, MemoryRule.free(a, b.base, false).block());
-        assertTrue(MemoryRule.free(a, b.base, false).allowed());
-        assertEquals(Rule.INVALID_FREE, MemoryRule.free(a, b.base + 8, false).rule());
+        assertSame(b, free(b.base, false).block());
+        assertTrue(free(b.base, false).allowed());
+        assertEquals(Rule.INVALID_FREE, free(b.base + 8, false).rule());
         a.free(b, Trace.here("Test.free(Test.java:2)", false));
-        assertEquals(Rule.DOUBLE_FREE, MemoryRule.free(a, b.base, false).rule());
+        assertEquals(Rule.DOUBLE_FREE, free(b.base, false).rule());
         long unknown = RawMemory.allocate(8);
-        assertTrue(MemoryRule.free(a, unknown, false).allowed());
-        assertEquals(Rule.INVALID_FREE, MemoryRule.free(a, unknown, true).rule());
+        assertTrue(free(unknown, false).allowed());
+        assertEquals(Rule.INVALID_FREE, free(unknown, true).rule());
     }
 
     @Test
@@ -85,7 +104,7 @@ class MemoryRuleTest {
         Block b = small.track(base, 32, 0, Block.Origin.UNSAFE, Trace.here("s", false));
         assertTrue(small.free(b, Trace.here("f", false)), "no quarantine: the caller frees");
         RawMemory.free(base);
-        assertEquals(Rule.DOUBLE_FREE, MemoryRule.free(small, base, false).rule());
+        assertEquals(Rule.DOUBLE_FREE, MemoryRule.free(new LiveMemorySteps(small, false), base, false).rule());
         assertNull(small.holding(base), "gone from the map");
     }
 
@@ -99,5 +118,111 @@ class MemoryRuleTest {
         assertFalse(SiteCache.hit(8, b.base, 1), "another slot");
         a.free(b, Trace.here("f", false));
         assertFalse(SiteCache.hit(7, b.base, 8), "freed: the cache no longer vouches for it");
+    }
+
+    /** Answers the named steps with "yes" (a block for the lookups) and records every question asked. */
+    static final class Recording implements MemorySteps {
+        final List<String> asked = new ArrayList<>();
+        final Set<String> yes;
+        final Block block;
+
+        Recording(Block block, String... yes) {
+            this.block = block;
+            this.yes = Set.of(yes);
+        }
+
+        private boolean ask(String step) {
+            asked.add(step);
+            return yes.contains(step);
+        }
+
+        @Override
+        public boolean isHeapDestination(long address) {
+            return ask("heapDestination");
+        }
+
+        @Override
+        public boolean inCheckerContext() {
+            return ask("checkerContext");
+        }
+
+        @Override
+        public Block blockHolding(long address) {
+            return ask("blockHolding") ? block : null;
+        }
+
+        @Override
+        public Block blockStartingIn(long from, long to) {
+            return ask("blockStartingIn") ? block : null;
+        }
+
+        @Override
+        public boolean strict() {
+            return ask("strict");
+        }
+
+        @Override
+        public boolean inPersistentChunk(long address) {
+            return ask("persistentChunk");
+        }
+
+        @Override
+        public Block blockAt(long base) {
+            return ask("blockAt") ? block : null;
+        }
+
+        @Override
+        public Block released(long base) {
+            return ask("released") ? block : null;
+        }
+    }
+
+    @Test
+    void everyStepOfAWriteInOrderWhenNothingDecides() {
+        Recording s = new Recording(null, "strict");
+        assertEquals(Rule.WILD_WRITE, MemoryRule.write(s, 0x1000, 8, 0x1000).rule());
+        assertEquals(List.of("heapDestination", "checkerContext", "blockHolding", "blockStartingIn", "strict",
+                "persistentChunk"), s.asked);
+    }
+
+    @Test
+    void eachStepOfAWriteEndsTheChainWhereItSits() {
+        Block b = block(64);
+        String[] order = {"heapDestination", "checkerContext", "blockHolding", "blockStartingIn"};
+        for (int i = 0; i < order.length; i++) {
+            Recording s = new Recording(b, order[i]);
+            MemoryRule.write(s, b.base, 8, b.base);
+            assertEquals(List.of(order).subList(0, i + 1), s.asked, order[i]);
+        }
+        Recording notStrict = new Recording(null);
+        assertTrue(MemoryRule.write(notStrict, 0x1000, 8, 0x1000).allowed());
+        assertEquals(List.of("heapDestination", "checkerContext", "blockHolding", "blockStartingIn", "strict"),
+                notStrict.asked, "without strict the persistent chunks are never walked: they would decide nothing");
+    }
+
+    @Test
+    void aSegmentWriteIsJudgedByTheBlockOfItsStartThenByItsAddress() {
+        Block b = block(64);
+        Recording s = new Recording(b, "blockHolding");
+        assertEquals(Rule.OVERFLOW, MemoryRule.write(s, b.base + 4096, 8, b.base).rule(),
+                "a reinterpreted segment running past its block overflows that block");
+        assertEquals(List.of("heapDestination", "checkerContext", "blockHolding"), s.asked);
+        Recording unknownStart = new Recording(null);
+        MemoryRule.write(unknownStart, 0x2000, 8, 0x1000);
+        assertEquals(List.of("heapDestination", "checkerContext", "blockHolding", "blockHolding", "blockStartingIn",
+                "strict"), unknownStart.asked, "a segment over unknown memory: the address alone");
+    }
+
+    @Test
+    void allocatorContextDoesNotExemptTheMemoryRules() {
+        Block b = block(64);
+        AllocatorContextAccess.run(() -> assertEquals(Rule.OVERFLOW, write(b.base + 60, 8, false).rule()));
+    }
+
+    @Test
+    void theStepsOfAFree() {
+        Recording s = new Recording(null, "strict");
+        assertEquals(Rule.INVALID_FREE, MemoryRule.free(s, 0x1000, true).rule());
+        assertEquals(List.of("blockAt", "released", "blockHolding"), s.asked);
     }
 }

@@ -32,7 +32,7 @@ class PointerRuleTest {
         }
 
         @Override
-        public boolean isHeapDestination(Object base, long offsetOrAddress) {
+        public boolean isHeapDestination(Object base, long offset) {
             return ask("heapDestination");
         }
 

@@ -28,7 +28,7 @@ class ReporterTest {
     Path dir;
 
     private static Violation violation(Rule rule, long dst) {
-        return Violation.pointer(rule, "Unsafe.putAddress", dst, 0x7_0000_1000L, null, 8, Violation.UNKNOWN, null,
+        return Violation.pointer(rule, "Unsafe.putAddress", dst, 0x7_0000_1000L, null, 8, DstKind.UNKNOWN, null,
                 StackCapture.here(), false);
     }
 
@@ -36,7 +36,7 @@ class ReporterTest {
     void onceBySiteCountedAlways() throws Exception {
         Path file = dir.resolve("r.jsonl");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Reporter r = new Reporter(Mode.REPORT, EnumSet.allOf(Rule.class), false, JsonLinesFile.open(file.toString(),
+        Reporter r = new Reporter(Mode.REPORT, EnumSet.allOf(Rule.class), JsonLinesFile.open(file.toString(),
                 "report"), new PrintStream(err, true, StandardCharsets.UTF_8));
         for (int i = 0; i < 5; i++) {
             r.record(violation(Rule.HEAP_POINTER, 0x1000 + i)); // same site: this line
@@ -55,7 +55,7 @@ class ReporterTest {
     void countModeWritesNothingButTheSummary() {
         Path file = dir.resolve("c.jsonl");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Reporter r = new Reporter(Mode.COUNT, EnumSet.allOf(Rule.class), false, JsonLinesFile.open(file.toString(),
+        Reporter r = new Reporter(Mode.COUNT, EnumSet.allOf(Rule.class), JsonLinesFile.open(file.toString(),
                 "report"), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertNull(r.summary());
         r.record(violation(Rule.HEAP_REFERENCE, 1));
@@ -69,7 +69,7 @@ class ReporterTest {
     @Test
     void concurrentReportingKeepsExactCountsAndWholeLines() throws Exception {
         Path file = dir.resolve("many.jsonl");
-        Reporter r = new Reporter(Mode.REPORT, EnumSet.allOf(Rule.class), false, JsonLinesFile.open(file.toString(),
+        Reporter r = new Reporter(Mode.REPORT, EnumSet.allOf(Rule.class), JsonLinesFile.open(file.toString(),
                 "report"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         int threads = 8;
         int each = 500;
