@@ -33,7 +33,8 @@ public enum Option {
                     + "heap-pointer rule skips their putLong/CAS/getAndSet and JAVA_LONG stores; putAddress and "
                     + "ADDRESS stores, and the memory rules, stay on"),
     ALLOCATORS("allocators", "", "<pkg.Class#method>:…",
-            "methods that run in allocator context, where storing heap pointers into native memory is allowed"),
+            "methods that run in allocator context, where storing heap pointers into native memory is allowed "
+                    + "(the pointer rules only: overflow and use-after-free are still checked)"),
     COVERAGE("coverage", "", "<file>",
             "at exit, write what the instrumenter saw per class (call sites rewritten, skipped and why) to this file"),
     VERBOSE("verbose", "false", "true|false",
