@@ -1,14 +1,18 @@
 package io.github.unsafecheck.runtime;
 
 import io.github.unsafecheck.runtime.blocks.Allocations;
+import io.github.unsafecheck.runtime.check.CheckedSites;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import io.github.unsafecheck.runtime.config.Rule;
 import io.github.unsafecheck.runtime.heap.HeapLayout;
 import io.github.unsafecheck.runtime.heap.HeapRanges;
+import io.github.unsafecheck.runtime.report.InstrumentationCensus;
 import io.github.unsafecheck.runtime.report.JsonLinesFile;
 import io.github.unsafecheck.runtime.report.LeakSummary;
 import io.github.unsafecheck.runtime.report.Reporter;
+import io.github.unsafecheck.runtime.report.RunCounts;
+import io.github.unsafecheck.runtime.report.RunRecord;
 
 import java.io.PrintStream;
 
@@ -20,24 +24,29 @@ import java.io.PrintStream;
 public final class UnsafeCheckRuntime {
     private static volatile Reporter reporter;
     private static volatile Options options;
+    private static volatile InstrumentationCensus census;
 
     private UnsafeCheckRuntime() {
     }
 
     /**
-     * Starts with these options: opens the report, finds the heap ranges, installs the exit summary. Throws
-     * {@link OptionException} (message ready to print) when the report file cannot be written.
+     * Starts with these options: opens the report and writes the run's start record to it, finds the heap ranges,
+     * installs the exit summary. {@code version}: unsafecheck's version, for the start record (null if unknown).
+     * Throws {@link OptionException} (message ready to print) when the report file cannot be written.
      */
-    public static synchronized void start(Options opts, String startedBy) {
+    public static synchronized void start(Options opts, String startedBy, String version) {
         if (reporter != null) {
             return;
         }
         PrintStream err = System.err;
         JsonLinesFile report = opts.reportPath() == null ? null : JsonLinesFile.open(opts.reportPath(), "report");
+        if (report != null) {
+            report.append(RunRecord.start(version, startedBy, opts.effective()));
+        }
         HeapLayout heap = HeapRanges.layout();
         Reporter r = new Reporter(opts.mode(), opts.rules(), report, err);
         Allocations.install(opts.redzone(), opts.quarantine(), opts.stacks());
-        Runtime.getRuntime().addShutdownHook(new Thread(new ExitSummary(r, opts.leaks(), err), "unsafecheck-summary"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitSummary(r, report, opts, err), "unsafecheck-summary"));
         if (!heap.isKnown() && opts.rules().contains(Rule.HEAP_POINTER)) {
             err.println("unsafecheck: cannot find the Java heap's address ranges on " + System.getProperty("java.vm.name")
                     + " " + System.getProperty("java.version") + " (" + heap.failure()
@@ -51,25 +60,49 @@ public final class UnsafeCheckRuntime {
         reporter = r;
     }
 
-    /** Prints the summary line (and the leak list) at exit. A class, not a lambda: nothing to spin at start-up. */
+    /**
+     * What the instrumenter did, for the end record: set by the agent once its transformer is in place. Offline-
+     * instrumented code has none.
+     */
+    public static void census(InstrumentationCensus c) {
+        census = c;
+    }
+
+    /** This JVM's counts so far: what was rewritten, checked and found. */
+    public static RunCounts counts() {
+        InstrumentationCensus c = census;
+        Reporter r = reporter;
+        return new RunCounts(c == null ? -1 : c.sitesRewritten(), c == null ? -1 : c.classesTransformed(),
+                Allocations.get().allocationsTracked(), CheckedSites.count(), r == null ? 0 : r.total());
+    }
+
+    /**
+     * At exit: the summary line of the violations, or one line saying what was checked when nothing was found; the
+     * run's end record; the leak list. A class, not a lambda: nothing to spin at start-up.
+     */
     private static final class ExitSummary implements Runnable {
         private final Reporter reporter;
-        private final boolean leaks;
+        private final JsonLinesFile report;
+        private final Options options;
         private final PrintStream err;
 
-        ExitSummary(Reporter reporter, boolean leaks, PrintStream err) {
+        ExitSummary(Reporter reporter, JsonLinesFile report, Options options, PrintStream err) {
             this.reporter = reporter;
-            this.leaks = leaks;
+            this.report = report;
+            this.options = options;
             this.err = err;
         }
 
         @Override
         public void run() {
+            RunCounts counts = counts();
             String summary = reporter.summary();
-            if (summary != null) {
-                err.println(summary);
+            err.println(summary != null ? summary
+                    : RunRecord.cleanExitLine(counts, options.mode(), report == null ? null : report.path()));
+            if (report != null) {
+                report.append(RunRecord.end(counts));
             }
-            if (leaks) {
+            if (options.leaks()) {
                 String list = LeakSummary.of(Allocations.get().live());
                 if (list != null) {
                     err.println(list);
@@ -97,7 +130,8 @@ public final class UnsafeCheckRuntime {
     private static synchronized Reporter startFromSystemProperties() {
         if (reporter == null) {
             try {
-                start(Options.parse(null, System.getProperties()), "system properties");
+                start(Options.parse(null, System.getProperties()), "system properties",
+                        UnsafeCheckRuntime.class.getPackage().getImplementationVersion());
             } catch (OptionException e) {
                 // Offline-instrumented code has no premain to fail: stop here, as the agent would at start.
                 System.err.println(e.getMessage());

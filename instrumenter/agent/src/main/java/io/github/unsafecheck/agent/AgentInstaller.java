@@ -8,6 +8,7 @@ import io.github.unsafecheck.instrumenter.CoverageRecorder;
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
+import io.github.unsafecheck.runtime.report.InstrumentationCensus;
 import io.github.unsafecheck.runtime.report.JsonLinesFile;
 
 import java.lang.instrument.Instrumentation;
@@ -38,17 +39,40 @@ final class AgentInstaller {
         }
     }
 
+    /** The instrumenter's counts, for the run's end record. */
+    private static final class CoverageCensus implements InstrumentationCensus {
+        private final CoverageRecorder coverage;
+
+        CoverageCensus(CoverageRecorder coverage) {
+            this.coverage = coverage;
+        }
+
+        @Override
+        public long sitesRewritten() {
+            return coverage.rewritten();
+        }
+
+        @Override
+        public long classesTransformed() {
+            return coverage.classesRewritten();
+        }
+    }
+
     static void install(String args, Instrumentation inst, boolean lateAttach) {
         Options options;
         JsonLinesFile coverageFile;
         try {
             options = Options.parse(args, System.getProperties());
             InternalAccess.exportToRuntime(inst);
-            UnsafeCheckRuntime.start(options, lateAttach ? "agent, attached late" : "agent");
+            UnsafeCheckRuntime.start(options, lateAttach ? "agent, attached late" : "agent", AgentJar.version());
             coverageFile = options.coveragePath() == null ? null
                     : JsonLinesFile.open(options.coveragePath(), "coverage");
         } catch (OptionException e) {
-            StartFailure.stop(e.getMessage());
+            if (e.optionsHelp()) {
+                StartFailure.badOption(e.getMessage());
+            } else {
+                StartFailure.stop(e.getMessage());
+            }
             return;
         }
         String tooNew = ClassFileVersions.warningFor(Runtime.version().feature());
@@ -60,6 +84,7 @@ final class AgentInstaller {
         UnsafeCallTransformer transformer = new UnsafeCallTransformer(ClassInstrumenter.standard(options.dataStores()),
                 filter, coverage);
         transformer.warmUp();
+        UnsafeCheckRuntime.census(new CoverageCensus(coverage));
         inst.addTransformer(transformer, true);
         JdkAllocationClasses.retransformLoaded(inst);
 

@@ -19,7 +19,7 @@ final class HelpText {
                 return defineClass(name, b, 0, b.length);
             }
         };
-        return (String) loader.loadClass("io.github.unsafecheck.runtime.config.Options").getMethod("help")
-                .invoke(null);
+        return (String) loader.loadClass("io.github.unsafecheck.runtime.config.Options")
+                .getMethod("help", String.class).invoke(null, AgentJar.shellPath());
     }
 }

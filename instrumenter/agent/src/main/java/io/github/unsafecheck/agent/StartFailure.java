@@ -12,9 +12,19 @@ final class StartFailure {
     private StartFailure() {
     }
 
+    /** A bad option: the message, and where the list of options is (the agent jar's real path, ready to paste). */
+    static void badOption(String message) {
+        stop(message, "unsafecheck: the JVM stops here; run java -jar " + AgentJar.shellPath() + " for the options");
+    }
+
+    /** Anything else that keeps the agent from starting: the message says what to do. */
     static void stop(String message) {
+        stop(message, "unsafecheck: the JVM stops here");
+    }
+
+    private static void stop(String message, String last) {
         System.err.println(message);
-        System.err.println("unsafecheck: the JVM stops here; run java -jar unsafecheck-agent.jar for the options");
+        System.err.println(last);
         System.err.flush();
         System.exit(EXIT_STATUS);
     }

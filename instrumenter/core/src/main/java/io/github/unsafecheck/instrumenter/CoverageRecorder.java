@@ -46,6 +46,17 @@ public final class CoverageRecorder {
         return n;
     }
 
+    /** Classes with at least one call site rewritten. */
+    public long classesRewritten() {
+        long n = 0;
+        for (ClassCoverage c : classes.values()) {
+            if (c.rewrittenCount() > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public long skipped() {
         long n = 0;
         for (ClassCoverage c : classes.values()) {

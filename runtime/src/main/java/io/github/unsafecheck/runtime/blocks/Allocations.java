@@ -139,4 +139,9 @@ public final class Allocations {
     public int trackedBlocks() {
         return blocks.size();
     }
+
+    /** Blocks tracked since start (each allocation and reallocation counts once), for the run's end record. */
+    public long allocationsTracked() {
+        return ids.get();
+    }
 }

@@ -6,7 +6,7 @@ import io.github.unsafecheck.runtime.report.Violation;
 /**
  * The memory rules' slow path, reached when an access missed its call site's cached block: runs {@link MemoryRule}
  * against the live registry, refills the site's cache with a live block the access lies in, and hands a violation to
- * the {@link Outcome}.
+ * the {@link Outcome}. Each entry marks its site as checked ({@link CheckedSites}): here, off the fast path.
  */
 public final class MemoryCheck {
     private static final MemorySteps STEPS = new LiveMemorySteps(null, UnsafeCheckRuntime.options().strict());
@@ -16,6 +16,7 @@ public final class MemoryCheck {
 
     /** A write of {@code [dst, dst + length)}, judged by the block holding {@code anchor} (see MemoryRule). */
     public static void write(long dst, long length, long anchor, String op, Violation.Access access, int slot) {
+        CheckedSites.mark(slot);
         MemoryFinding f = MemoryRule.write(STEPS, dst, length, anchor);
         if (f.allowed()) {
             remember(slot, f);
@@ -26,6 +27,7 @@ public final class MemoryCheck {
 
     /** The source of a copy, {@code [src, src + length)}: reading a freed block is a use-after-free. */
     public static void read(long src, long length, long anchor, String op, int slot) {
+        CheckedSites.mark(slot);
         MemoryFinding f = MemoryRule.read(STEPS, src, length, anchor);
         if (f.allowed()) {
             remember(slot, f);
@@ -40,6 +42,7 @@ public final class MemoryCheck {
      * is cached for the site: the JDK keeps every access inside the segment.
      */
     public static void liveness(long segmentBase, long segmentSize, String op, int slot) {
+        CheckedSites.mark(slot);
         MemoryFinding f = MemoryRule.read(STEPS, segmentBase, 1, segmentBase);
         if (f.allowed()) {
             if (f.block() != null && f.block().covers(segmentBase, segmentSize)) {

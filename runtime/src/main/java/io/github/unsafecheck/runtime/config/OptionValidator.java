@@ -80,6 +80,9 @@ final class OptionValidator {
                 sb.append(", ");
             }
             sb.append(r.id());
+            if (r.shortForm() != null) {
+                sb.append(" (or ").append(r.shortForm()).append(')');
+            }
         }
         return sb.toString();
     }

@@ -235,30 +235,56 @@ public final class Options {
         return out;
     }
 
-    /** Every option with its effective value, for the start-up line and the help text. */
+    /**
+     * Every option with its effective value, for the start-up line and the start record. {@code rules} is the list of
+     * rules in force, whatever spelled it (nothing, {@code all}, a short form).
+     */
     public Map<String, String> effective() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Option o : Option.values()) {
-            out.put(o.key(), get(o));
+            out.put(o.key(), o == Option.RULES ? ids(rules()) : get(o));
         }
         return out;
     }
 
-    /** The help text: every option with syntax, default and meaning. */
-    public static String help() {
+    /** The help text: every option with syntax, default and meaning; {@code agentJar} is the jar's path to show. */
+    public static String help(String agentJar) {
         StringBuilder sb = new StringBuilder();
-        sb.append("unsafecheck agent options: -javaagent:unsafecheck-agent.jar=key=value,key=value\n");
+        sb.append("unsafecheck agent options: -javaagent:").append(agentJar).append("=key=value,key=value\n");
         sb.append("(each is also the system property unsafecheck.<key>; list values are separated by ':')\n\n");
         for (Option o : Option.values()) {
-            sb.append(String.format(Locale.ROOT, "  %-11s %-28s default: %s%n", o.key(), o.syntax(),
-                    o.defaultValue().isEmpty() ? "(none)" : o.defaultValue()));
+            sb.append(String.format(Locale.ROOT, "  %-11s %-28s default: %s%n", o.key(), o.syntax(), shownDefault(o)));
             sb.append("              ").append(o.description()).append('\n');
         }
         sb.append("\nrules: ");
         for (Rule r : Rule.values()) {
-            sb.append(r.id()).append(r.onByDefault() ? "" : " (off by default)").append(' ');
+            sb.append(r.id());
+            if (!r.onByDefault()) {
+                sb.append(" (off by default");
+                if (r.shortForm() != null) {
+                    sb.append("; short form: ").append(r.shortForm());
+                }
+                sb.append(')');
+            }
+            sb.append(' ');
         }
         sb.append('\n');
         return sb.toString();
+    }
+
+    /** The default as the help shows it: the rules it means for {@code rules}, "(none)" for an empty one. */
+    private static String shownDefault(Option o) {
+        if (o == Option.RULES) {
+            return ids(defaults().rules());
+        }
+        return o.defaultValue().isEmpty() ? "(none)" : o.defaultValue();
+    }
+
+    private static String ids(Set<Rule> rules) {
+        List<String> ids = new ArrayList<>();
+        for (Rule r : rules) {
+            ids.add(r.id());
+        }
+        return String.join(":", ids);
     }
 }

@@ -26,14 +26,20 @@ public enum Rule {
      * Opt-in: when a block is freed, a pointer to it that a checked store left in live native memory (and that is
      * still there) is reported, naming where it was stored.
      */
-    DANGLING_POINTER("dangling-pointer", false);
+    DANGLING_POINTER("dangling-pointer", false, "dangling");
 
     private final String id;
     private final boolean onByDefault;
+    private final String shortForm;
 
     Rule(String id, boolean onByDefault) {
+        this(id, onByDefault, null);
+    }
+
+    Rule(String id, boolean onByDefault, String shortForm) {
         this.id = id;
         this.onByDefault = onByDefault;
+        this.shortForm = shortForm;
     }
 
     public String id() {
@@ -44,13 +50,15 @@ public enum Rule {
         return onByDefault;
     }
 
-    /** The rule with this id, or null; {@code dangling} is accepted for {@code dangling-pointer}. */
+    /** Another name accepted for the rule ({@code dangling} for {@code dangling-pointer}), or null. */
+    public String shortForm() {
+        return shortForm;
+    }
+
+    /** The rule with this id or short form, or null. */
     public static Rule byId(String id) {
-        if (id.equals("dangling")) {
-            return DANGLING_POINTER;
-        }
         for (Rule r : values()) {
-            if (r.id.equals(id)) {
+            if (r.id.equals(id) || id.equals(r.shortForm)) {
                 return r;
             }
         }

@@ -33,8 +33,8 @@ public final class JsonLinesFile {
         try {
             p = Paths.get(file).toAbsolutePath();
         } catch (RuntimeException e) {
-            throw new OptionException("unsafecheck: '" + file + "' (option '" + optionKey + "') is not a valid path: "
-                    + e.getMessage());
+            throw OptionException.aboutFile("unsafecheck: '" + file + "' (option '" + optionKey
+                    + "') is not a valid path: " + e.getMessage());
         }
         try {
             if (p.getParent() != null) {
@@ -44,14 +44,9 @@ public final class JsonLinesFile {
                     StandardOpenOption.APPEND);
             return new JsonLinesFile(p, ch);
         } catch (IOException | RuntimeException e) {
-            throw new OptionException("unsafecheck: cannot write the file '" + p + "' (option '" + optionKey
-                    + "'): " + describe(e));
+            throw OptionException.aboutFile("unsafecheck: cannot write the file '" + p + "' (option '" + optionKey
+                    + "'): " + FileErrors.describe(e));
         }
-    }
-
-    private static String describe(Exception e) {
-        String kind = e.getClass().getSimpleName();
-        return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
     }
 
     public Path path() {
@@ -70,7 +65,7 @@ public final class JsonLinesFile {
             }
         } catch (IOException e) {
             broken = true;
-            System.err.println("unsafecheck: cannot append to " + path + " (" + describe(e)
+            System.err.println("unsafecheck: cannot append to " + path + " (" + FileErrors.describe(e)
                     + "); later records go to stderr only");
         }
     }

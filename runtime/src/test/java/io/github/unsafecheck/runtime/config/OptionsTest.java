@@ -87,6 +87,15 @@ class OptionsTest {
     }
 
     @Test
+    void effectiveOptionsNameTheRulesInForce() {
+        assertEquals("heap-pointer:heap-reference:overflow:use-after-free:double-free:invalid-free:wild-write",
+                Options.defaults().effective().get("rules"), "nothing given: every rule on by default, by name");
+        assertEquals("overflow:dangling-pointer", Options.parse("rules=dangling:overflow", NONE).effective().get("rules"));
+        assertEquals(Rule.values().length,
+                Options.parse("rules=all", NONE).effective().get("rules").split(":").length);
+    }
+
+    @Test
     void agentArgumentsWinOverSystemPropertiesWhichWinOverDefaults() {
         Properties p = new Properties();
         p.setProperty("unsafecheck.mode", "count");
@@ -119,7 +128,7 @@ class OptionsTest {
         "mode=throw,mode=count | unsafecheck: option 'mode' is given twice in agent options",
         "mode=throw,,strict=true | unsafecheck: empty entry in agent options",
         "strict=1 | unsafecheck: bad value '1' for option 'strict' in agent options; accepted values: true, false",
-        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, overflow, use-after-free, double-free, invalid-free, wild-write, dangling-pointer, all",
+        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, overflow, use-after-free, double-free, invalid-free, wild-write, dangling-pointer (or dangling), all",
         "redzone=1k | bad value '1k' for option 'redzone' in agent options; a number of bytes from 0 to 1048576",
         "quarantine=lots | bad value 'lots' for option 'quarantine' in agent options; a number of bytes, optionally with k, m or g",
         "stacks=no | bad value 'no' for option 'stacks'",
@@ -149,12 +158,16 @@ class OptionsTest {
 
     @Test
     void helpListsEveryOptionWithItsDefault() {
-        String help = Options.help();
+        String help = Options.help("/opt/uc/unsafecheck-agent.jar");
         for (Option o : Option.values()) {
             assertTrue(help.contains("  " + o.key() + " "), o.key());
             assertTrue(help.contains(o.description()), o.key());
         }
         assertTrue(help.contains("default: throw"));
+        assertTrue(help.startsWith("unsafecheck agent options: -javaagent:/opt/uc/unsafecheck-agent.jar=key=value"), help);
+        assertTrue(help.contains("default: heap-pointer:heap-reference:overflow:use-after-free:double-free:invalid-free"
+                + ":wild-write\n"), "the rules on by default, not '(none)': " + help);
+        assertTrue(help.contains("dangling-pointer (off by default; short form: dangling)"), help);
     }
 
     @Test

@@ -129,6 +129,13 @@ class ReporterTest {
                 () -> JsonLinesFile.open(blocker.resolve("r.jsonl").toString(), "report"));
         assertTrue(e.getMessage().startsWith("unsafecheck: cannot write the file '"), e.getMessage());
         assertTrue(e.getMessage().contains("(option 'report')"), e.getMessage());
+        // In words, not the JDK's exception class; and the list of options would not help with a file.
+        assertTrue(e.getMessage().endsWith(": " + blocker + ": exists and is not a directory"), e.getMessage());
+        assertTrue(!e.getMessage().contains("Exception"), e.getMessage());
+        assertTrue(!e.optionsHelp());
+        OptionException dir = assertThrows(OptionException.class, () -> JsonLinesFile.open(this.dir.toString(),
+                "report"));
+        assertTrue(dir.getMessage().endsWith(": " + this.dir + ": is a directory"), dir.getMessage());
     }
 
     @Test
