@@ -34,6 +34,28 @@ public final class JsonLines {
         return out;
     }
 
+    /**
+     * The violation records of a report: every line but the run records ({@code "record": "start"} and
+     * {@code "end"}, which each JVM writes when the checker starts and at exit).
+     */
+    public static List<Map<String, Object>> violations(Path report) {
+        List<Map<String, Object>> out = read(report);
+        out.removeIf(JsonLines::isRunRecord);
+        return out;
+    }
+
+    /** The run records of a report, {@code start} and {@code end}, in the order they were written. */
+    public static List<Map<String, Object>> runRecords(Path report) {
+        List<Map<String, Object>> out = read(report);
+        out.removeIf(r -> !isRunRecord(r));
+        return out;
+    }
+
+    /** A start or end record, not a violation. */
+    public static boolean isRunRecord(Map<String, Object> record) {
+        return record.containsKey("record");
+    }
+
     public static Map<String, Object> parseObject(String json) {
         return JsonReader.parseObject(json);
     }

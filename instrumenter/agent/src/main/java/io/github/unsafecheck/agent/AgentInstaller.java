@@ -64,9 +64,10 @@ final class AgentInstaller {
         try {
             options = Options.parse(args, System.getProperties());
             InternalAccess.exportToRuntime(inst);
-            UnsafeCheckRuntime.start(options, lateAttach ? "agent, attached late" : "agent", AgentJar.version());
+            // Every file first: once the runtime has started, its exit line would follow the refusal to start.
             coverageFile = options.coveragePath() == null ? null
                     : JsonLinesFile.open(options.coveragePath(), "coverage");
+            UnsafeCheckRuntime.start(options, lateAttach ? "agent, attached late" : "agent", AgentJar.version());
         } catch (OptionException e) {
             if (e.optionsHelp()) {
                 StartFailure.badOption(e.getMessage());

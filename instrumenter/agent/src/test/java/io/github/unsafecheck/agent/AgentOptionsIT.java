@@ -38,13 +38,23 @@ class AgentOptionsIT {
             {"rules=heap-pointer:overflw", "unknown rule 'overflw'"},
             {"include=com/example/*", "'com/example/*' is not a class-name glob"},
             {"allocators=com.example.Pool", "'com.example.Pool' is not a method"},
-            {"report=/proc/unsafecheck/r.jsonl", "cannot write the file '/proc/unsafecheck/r.jsonl' (option 'report')"},
-            {"coverage=/proc/unsafecheck/c.jsonl", "(option 'coverage')"},
+        };
+        // A file that cannot be written: said in words, and no hint at the options (the value is well-formed).
+        String[][] files = {
+            {"report=/proc/unsafecheck/r.jsonl", "unsafecheck: cannot write the file '/proc/unsafecheck/r.jsonl'"
+                    + " (option 'report'): /proc/unsafecheck: no such file or directory"},
+            {"coverage=/proc/unsafecheck/c.jsonl", "(option 'coverage'): /proc/unsafecheck: no such file or directory"},
         };
         List<DynamicTest> tests = new ArrayList<>();
         for (Jdk jdk : Jdks.matrix()) {
             for (String[] c : cases) {
                 tests.add(DynamicTest.dynamicTest(jdk + " " + c[0], () -> assertStopped(jdk, c[0], List.of(), c[1])));
+            }
+            for (String[] c : files) {
+                tests.add(DynamicTest.dynamicTest(jdk + " " + c[0], () -> {
+                    RunResult r = assertStopped(jdk, c[0], List.of(), c[1], "unsafecheck: the JVM stops here\n");
+                    assertFalse(r.stderr().contains("Exception"), r::toString);
+                }));
             }
             tests.add(DynamicTest.dynamicTest(jdk + " system property", () -> assertStopped(jdk, "",
                     List.of("-Dunsafecheck.mode=loud"), "bad value 'loud' for option 'mode' (system property "
@@ -55,24 +65,36 @@ class AgentOptionsIT {
         return tests;
     }
 
+    /** A bad option: its message, then where the options are listed: the agent jar's real path, ready to paste. */
     private void assertStopped(Jdk jdk, String options, List<String> jvmArgs, String message) {
+        assertStopped(jdk, options, jvmArgs, message, "unsafecheck: the JVM stops here; run java -jar "
+                + BuiltArtifacts.agentJar().toAbsolutePath() + " for the options\n");
+    }
+
+    private RunResult assertStopped(Jdk jdk, String options, List<String> jvmArgs, String message, String last) {
         RunResult r = ForkedJvm.on(jdk).jvmArgs(jvmArgs.toArray(new String[0]))
                 .agent(BuiltArtifacts.agentJar(), options).classpath(Programs.CLASSES)
                 .main("example.pointer.CleanProgram").run();
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains(message), r::toString);
         assertTrue(r.stderr().startsWith("unsafecheck: "), r::toString);
+        assertTrue(r.stderr().endsWith(last), r::toString);
         assertFalse(r.stdout().contains("clean done"), "main must not run\n" + r);
+        return r;
     }
 
     @Test
     void systemPropertiesFillWhatAgentArgumentsLeaveOut() {
         Path report = dir.resolve("from-property.jsonl");
         RunResult r = ForkedJvm.on(Jdks.current()).jvmArgs("-Dunsafecheck.report=" + report,
-                "-Dunsafecheck.mode=report").agent(BuiltArtifacts.agentJar(), "mode=throw")
+                "-Dunsafecheck.mode=report", "-Dunsafecheck.verbose=true").agent(BuiltArtifacts.agentJar(), "mode=throw")
                 .classpath(Programs.CLASSES).main("example.pointer.HeapPointerProgram", "putAddress").run();
         assertTrue(r.stdout().contains("caught"), "agent argument mode=throw wins over the property\n" + r);
         assertTrue(Files.exists(report), "the report path came from the system property\n" + r);
+        // verbose names the rules in force, not the empty option that means "the default ones"
+        assertTrue(r.stderr().contains("unsafecheck: active (agent): {mode=throw, report=" + report
+                + ", rules=heap-pointer:heap-reference:overflow:use-after-free:double-free:invalid-free:wild-write,"),
+                r::toString);
     }
 
     @TestFactory
@@ -88,6 +110,12 @@ class AgentOptionsIT {
                 }
                 assertTrue(r.stdout().contains("throw|report|count"), r::toString);
                 assertTrue(r.stdout().contains("default: throw"), r::toString);
+                assertTrue(r.stdout().startsWith("unsafecheck agent options: -javaagent:"
+                        + BuiltArtifacts.agentJar().toAbsolutePath() + "=key=value"), r::toString);
+                assertTrue(r.stdout().contains("default: heap-pointer:heap-reference:overflow:use-after-free:"
+                        + "double-free:invalid-free:wild-write\n"), r::toString);
+                assertTrue(r.stdout().contains("dangling-pointer (off by default; short form: dangling)"),
+                        r::toString);
             }));
         }
         return tests;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +23,28 @@ class ExemptionsIT {
     @TempDir
     Path dir;
 
+    /**
+     * The JVM's start record (which JVM, which options) and end record (what was rewritten and checked), and no
+     * violation: what lets a build tell a clean run from one that checked nothing.
+     */
+    private static void assertRunRecords(Programs.Run run, boolean checked) {
+        assertEquals(2, run.runRecords.size(), run::toString);
+        Map<String, Object> start = run.runRecords.get(0);
+        Map<String, Object> end = run.runRecords.get(1);
+        assertEquals("start", start.get("record"), run::toString);
+        assertEquals("end", end.get("record"), run::toString);
+        assertEquals(start.get("pid"), end.get("pid"), run::toString);
+        assertEquals("agent", start.get("startedBy"), run::toString);
+        assertTrue(String.valueOf(start.get("version")).matches("\\d+\\.\\d+.*"), "the agent jar's version\n" + run);
+        assertTrue(String.valueOf(start.get("command")).startsWith("example.pointer.CleanProgram"), run::toString);
+        assertEquals("throw", ((Map<?, ?>) start.get("options")).get("mode"), run::toString);
+        assertTrue(((Number) end.get("sitesRewritten")).longValue() > 0, "the JDK's own allocation sites at least\n"
+                + run);
+        assertEquals(checked, ((Number) end.get("sitesChecked")).longValue() > 0, run::toString);
+        assertTrue(((Number) end.get("classesTransformed")).longValue() > 0, run::toString);
+        assertEquals(0L, ((Number) end.get("violations")).longValue(), run::toString);
+    }
+
     @TestFactory
     List<DynamicTest> silentOnCorrectCode() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -31,7 +54,19 @@ class ExemptionsIT {
                 assertEquals(0, run.result.exitCode(), run::toString);
                 assertTrue(run.stdout().contains("clean done"), run::toString);
                 assertEquals(0, run.records.size(), run::toString);
-                assertFalse(run.stderr().contains("unsafecheck:"), run::toString);
+                // Silent but for one line at exit that says what was checked: a clean run is not a run of nothing.
+                List<String> ours = run.stderr().lines().filter(l -> l.contains("unsafecheck:")).toList();
+                assertEquals(1, ours.size(), run::toString);
+                assertTrue(ours.get(0).matches("unsafecheck: no violations \\([1-9]\\d* call sites? checked, \\d+ native"
+                        + " allocations? tracked; mode=throw, report: \\S+\\.jsonl\\)"), run::toString);
+                assertRunRecords(run, true);
+            }));
+            tests.add(DynamicTest.dynamicTest(jdk + " nothing checked: the exit line and the end record say so", () -> {
+                Programs.Run run = Programs.run(jdk, dir, "exclude=example.*", "example.pointer.CleanProgram");
+                assertEquals(0, run.result.exitCode(), run::toString);
+                assertTrue(run.stderr().contains("unsafecheck: no violations, but no checked call site ran"),
+                        run::toString);
+                assertRunRecords(run, false);
             }));
             tests.add(DynamicTest.dynamicTest(jdk + " persistent chunks and registered regions", () -> {
                 Programs.Run run = Programs.run(jdk, dir, "", "example.pointer.PersistentProgram");

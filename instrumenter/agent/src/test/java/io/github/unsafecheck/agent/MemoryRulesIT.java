@@ -32,7 +32,9 @@ class MemoryRulesIT {
             tests.add(DynamicTest.dynamicTest(jdk + " 8-byte write 4 bytes before the end of a 64-byte block", () -> {
                 Programs.Run run = Programs.run(jdk, dir, "", OVERFLOW, "tail");
                 assertTrue(run.stdout().contains("caught UnsafeWriteError: unsafecheck: 8-byte write at "), run::toString);
-                assertTrue(run.stdout().contains("crosses the end of native allocation #"), run::toString);
+                // which bytes of the block the write covers, and by how many it runs over
+                assertTrue(run.stdout().contains(" covers bytes 60..67 of the 64-byte native allocation #"), run::toString);
+                assertTrue(run.stdout().contains(": 4 bytes past its end [overflow]"), run::toString);
                 assertTrue(run.stdout().contains("past the end untouched"), run::toString);
                 Map<String, Object> r = only(run, "overflow");
                 assertEquals("Unsafe.putLong", r.get("op"));
@@ -48,7 +50,10 @@ class MemoryRulesIT {
             }));
             tests.add(DynamicTest.dynamicTest(jdk + " write past a direct ByteBuffer's capacity", () -> {
                 Programs.Run run = Programs.run(jdk, dir, "", OVERFLOW, "direct");
-                assertTrue(run.stdout().contains("crosses the end of direct ByteBuffer #"), run::toString);
+                assertTrue(run.stdout().contains("4-byte write at "), run::toString);
+                assertTrue(run.stdout().contains(" covers bytes 98..101 of the 100-byte direct ByteBuffer #"),
+                        run::toString);
+                assertTrue(run.stdout().contains(": 2 bytes past its end [overflow]"), run::toString);
                 assertTrue(run.stdout().contains("past the end untouched"), run::toString);
                 Map<String, Object> a = allocation(only(run, "overflow"));
                 assertEquals(100L, a.get("size"));

@@ -27,11 +27,15 @@ final class Programs {
     /** A run of one program under the agent, writing its report to a fresh file. */
     static final class Run {
         final RunResult result;
+        /** The violations reported. */
         final List<Map<String, Object>> records;
+        /** The JVM's start and end records. */
+        final List<Map<String, Object>> runRecords;
 
-        Run(RunResult result, List<Map<String, Object>> records) {
+        Run(RunResult result, List<Map<String, Object>> records, List<Map<String, Object>> runRecords) {
             this.result = result;
             this.records = records;
+            this.runRecords = runRecords;
         }
 
         String stdout() {
@@ -44,7 +48,7 @@ final class Programs {
 
         @Override
         public String toString() {
-            return result + "--- report ---\n" + records;
+            return result + "--- report ---\n" + records + "\n" + runRecords;
         }
     }
 
@@ -53,7 +57,7 @@ final class Programs {
         String opts = "report=" + report + (options.isEmpty() ? "" : "," + options);
         RunResult r = ForkedJvm.on(jdk).jvmArgs(jvmArgs.toArray(new String[0]))
                 .agent(BuiltArtifacts.agentJar(), opts).classpath(CLASSES).main(main, args).run();
-        return new Run(r, JsonLines.read(report));
+        return new Run(r, JsonLines.violations(report), JsonLines.runRecords(report));
     }
 
     static Run run(Jdk jdk, Path dir, String options, String main, String... args) {

@@ -55,12 +55,11 @@ public final class RunRecord {
     public static String cleanExitLine(RunCounts c, Mode mode, Path report) {
         StringBuilder sb = new StringBuilder("unsafecheck: no violations");
         if (c.checkedAnything()) {
-            sb.append(" (").append(plural(c.sitesChecked, "call site")).append(" checked, ")
-                    .append(plural(c.allocationsTracked, "native allocation")).append(" tracked");
+            sb.append(" (").append(plural(c.sitesChecked, "call site")).append(" checked, ");
         } else {
-            sb.append(", and nothing was checked (no rewritten call site wrote native memory, no native allocation was"
-                    + " tracked");
+            sb.append(", but no checked call site ran: nothing wrote native memory through a rewritten call site (");
         }
+        sb.append(plural(c.allocationsTracked, "native allocation")).append(" tracked");
         sb.append("; mode=").append(mode.id());
         if (report != null) {
             sb.append(", report: ").append(report);

@@ -58,7 +58,9 @@ final class Run {
         List<Record> records = new ArrayList<>();
         if (report != null && Files.exists(report)) {
             for (String line : Files.readAllLines(report, StandardCharsets.UTF_8)) {
-                records.add(new Record(line));
+                if (!line.startsWith("{\"record\":")) { // the JVM's start and end records: not violations
+                    records.add(new Record(line));
+                }
             }
         }
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), records);

@@ -24,13 +24,18 @@ final class CaseRun {
     final CaseSource source;
     final String mode;
     final RunResult result;
+    /** The violations it reported. */
     final List<Map<String, Object>> records;
+    /** Its JVM's start and end records. */
+    final List<Map<String, Object>> runRecords;
 
-    private CaseRun(CaseSource source, String mode, RunResult result, List<Map<String, Object>> records) {
+    private CaseRun(CaseSource source, String mode, RunResult result, List<Map<String, Object>> records,
+            List<Map<String, Object>> runRecords) {
         this.source = source;
         this.mode = mode;
         this.result = result;
         this.records = records;
+        this.runRecords = runRecords;
     }
 
     static CaseRun of(Jdk jdk, CaseSource c, String mode) {
@@ -48,11 +53,12 @@ final class CaseRun {
                 .classpath(CLASSES, byteBuddy())
                 .main(c.className)
                 .run();
-        return new CaseRun(c, mode, r, JsonLines.read(report));
+        return new CaseRun(c, mode, r, JsonLines.violations(report), JsonLines.runRecords(report));
     }
 
     List<String> problems() {
-        return Verdict.problems(source, mode, result.exitCode(), result.stdout() + result.stderr(), records);
+        return Verdict.problems(source, mode, result.exitCode(), result.stdout() + result.stderr(), records,
+                runRecords);
     }
 
     /** Byte Buddy's jar, for the structof case: the test class path has it. */
@@ -70,6 +76,9 @@ final class CaseRun {
         for (Map<String, Object> r : records) {
             sb.append(r.get("rule")).append(" at ").append(r.get("site")).append(" (").append(r.get("op"))
                     .append(", thread ").append(r.get("thread")).append(")\n");
+        }
+        for (Map<String, Object> r : runRecords) {
+            sb.append(r).append('\n');
         }
         return sb.toString();
     }

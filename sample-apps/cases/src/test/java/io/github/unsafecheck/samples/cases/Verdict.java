@@ -23,11 +23,54 @@ final class Verdict {
     private Verdict() {
     }
 
-    /** Everything wrong with a run: the comparison, then the way it ended. Empty when the case passes. */
-    static List<String> problems(CaseSource c, String mode, int exit, String output, List<Map<String, Object>> records) {
+    /**
+     * Everything wrong with a run: the comparison, the way it ended, and its run records. Empty when the case passes.
+     */
+    static List<String> problems(CaseSource c, String mode, int exit, String output, List<Map<String, Object>> records,
+            List<Map<String, Object>> runRecords) {
         List<String> out = new ArrayList<>(compare(c, records));
-        out.addAll(ending(c, mode, exit, output));
+        List<String> ending = ending(c, mode, exit, output);
+        out.addAll(ending);
+        if (ending.isEmpty()) {
+            out.addAll(runRecords(records, runRecords));
+        }
         return out;
+    }
+
+    /**
+     * The JVM's start and end records: one of each, the end saying that the case checked something (a checked call
+     * site ran, or an allocation was tracked: every case writes or allocates native memory) and counting at least the
+     * violations recorded. Without them a report that
+     * holds no violation could not be told from a run that checked nothing.
+     */
+    static List<String> runRecords(List<Map<String, Object>> records, List<Map<String, Object>> runRecords) {
+        List<String> out = new ArrayList<>();
+        List<Map<String, Object>> starts = new ArrayList<>();
+        List<Map<String, Object>> ends = new ArrayList<>();
+        for (Map<String, Object> r : runRecords) {
+            ("start".equals(r.get("record")) ? starts : ends).add(r);
+        }
+        if (starts.size() != 1 || ends.size() != 1) {
+            out.add("expected one start and one end record, the report has " + starts.size() + " and " + ends.size());
+            return out;
+        }
+        Map<String, Object> end = ends.get(0);
+        if (!Objects.equals(starts.get(0).get("pid"), end.get("pid"))) {
+            out.add("start and end records of different JVMs: " + runRecords);
+        }
+        if (number(end, "sitesChecked") + number(end, "allocationsTracked") == 0) {
+            out.add("the end record says nothing was checked: " + end);
+        }
+        if (number(end, "violations") < records.size()) {
+            out.add("the end record counts " + end.get("violations") + " violations, the report holds "
+                    + records.size());
+        }
+        return out;
+    }
+
+    private static long number(Map<String, Object> record, String field) {
+        Object v = record.get(field);
+        return v instanceof Number ? ((Number) v).longValue() : 0;
     }
 
     /** The marks against the records, line by line. */

@@ -31,12 +31,17 @@ final class LibraryRun {
     static final String STRICT = "mode=throw,strict=true";
 
     final RunResult result;
+    /** The violations reported. */
     final List<Map<String, Object>> records;
+    /** The JVM's start and end records. */
+    final List<Map<String, Object>> runRecords;
     final List<Map<String, Object>> coverage;
 
-    private LibraryRun(RunResult result, List<Map<String, Object>> records, List<Map<String, Object>> coverage) {
+    private LibraryRun(RunResult result, List<Map<String, Object>> records, List<Map<String, Object>> runRecords,
+            List<Map<String, Object>> coverage) {
         this.result = result;
         this.records = records;
+        this.runRecords = runRecords;
         this.coverage = coverage;
     }
 
@@ -72,7 +77,7 @@ final class LibraryRun {
         RunResult r = ForkedJvm.on(jdk).jvmArgs(jvmArgs.toArray(new String[0]))
                 .agent(BuiltArtifacts.agentJar(), "report=" + report + ",coverage=" + coverage + "," + options)
                 .classpath(classpath(library)).main(main, args).timeout(Duration.ofMinutes(3)).run();
-        return new LibraryRun(r, JsonLines.read(report), JsonLines.read(coverage));
+        return new LibraryRun(r, JsonLines.violations(report), JsonLines.runRecords(report), JsonLines.read(coverage));
     }
 
     String stdout() {
@@ -91,7 +96,13 @@ final class LibraryRun {
         assertTrue(stdout().endsWith("done\n"), this::toString);
         assertEquals(List.of(), records, this::toString);
         assertFalse(result.stderr().contains("unsafecheck: could not instrument"), this::toString);
-        assertFalse(result.stderr().contains("violation"), this::toString);
+        // Clean, and not because nothing ran under the checker: the exit line and the end record say what it checked.
+        assertTrue(result.stderr().contains("unsafecheck: no violations ("), this::toString);
+        assertFalse(result.stderr().contains("no checked call site ran"), this::toString);
+        Map<String, Object> end = runRecords.stream().filter(r -> "end".equals(r.get("record"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no end record\n" + this));
+        assertTrue(((Number) end.get("sitesChecked")).longValue() > 0, this::toString);
+        assertEquals(0L, ((Number) end.get("violations")).longValue(), this::toString);
     }
 
     /** The class was rewritten: at least {@code min} call sites, every one of them towards {@code unsafeOwner}. */
@@ -130,6 +141,6 @@ final class LibraryRun {
 
     @Override
     public String toString() {
-        return result + "--- report ---\n" + records;
+        return result + "--- report ---\n" + records + "\n" + runRecords;
     }
 }
