@@ -33,8 +33,17 @@ class BuildOutput {
         return i + 1
     }
 
-    /** The records of a JSON-lines report; an absent file is an assertion failure. */
+    /** The violation records of a JSON-lines report (or the lines of any other); an absent file fails. */
     List<Map> report(String path) {
+        return lines(path).findAll { !it.containsKey('record') }
+    }
+
+    /** The run records of a report: each JVM's start record and, if it reached its exit, its end record. */
+    List<Map> runRecords(String path) {
+        return lines(path).findAll { it.containsKey('record') }
+    }
+
+    private List<Map> lines(String path) {
         File f = new File(basedir, path)
         assert f.isFile() : "no report ${f}"
         return f.readLines().findAll { it.trim() }.collect { new JsonSlurper().parseText(it) as Map }

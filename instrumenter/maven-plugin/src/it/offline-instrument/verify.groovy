@@ -19,6 +19,11 @@ build.has("[ERROR]     at ${testSite}: Unsafe.putLong")
 build.hasNot('Pool.storeHeader(')
 def records = build.report('target/unsafecheck-report.jsonl')
 assert records*.site.sort() == [mainSite, testSite].sort()
+// the runtime, started from system properties in the test JVM, wrote its start and end records
+def runs = build.runRecords('target/unsafecheck-report.jsonl')
+assert runs*.record == ['start', 'end'] : runs
+assert runs[0].startedBy == 'system properties' && runs[0].version ==~ /\d+\.\d+.*/ : runs[0]
+assert runs[1].sitesRewritten == null && runs[1].sitesChecked > 0 && runs[1].violations == 2 : runs[1]
 
 // restore ran after package: target/classes holds the originals again, the backup is empty, the jar is instrumented
 build.hasLine(/unsafecheck: restored 2 original classes from \S+ to \S+target.classes$/)

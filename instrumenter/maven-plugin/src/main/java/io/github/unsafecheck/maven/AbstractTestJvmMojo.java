@@ -1,6 +1,7 @@
 package io.github.unsafecheck.maven;
 
 import io.github.unsafecheck.runtime.config.Options;
+import io.github.unsafecheck.runtime.report.FileErrors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -41,7 +42,8 @@ public abstract class AbstractTestJvmMojo extends AbstractOptionsMojo {
                 getLog().info("Removed the report of an earlier build: " + path + " (append=true keeps it)");
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("unsafecheck: cannot remove the old report " + path + ": " + e, e);
+            throw new MojoExecutionException("unsafecheck: cannot remove the old report " + path + ": "
+                    + FileErrors.describe(e), e);
         }
     }
 

@@ -15,14 +15,28 @@ import java.util.Set;
  * property instead of referring to it ({@code @{argLine}}).
  */
 final class ArgLineWiring {
-    private static final String[] TEST_PLUGINS = {"maven-surefire-plugin", "maven-failsafe-plugin"};
+    /** A test plugin configuration that drops the property. */
+    static final class Problem {
+        /** {@code maven-surefire-plugin} or {@code maven-failsafe-plugin}. */
+        final String plugin;
+        /** The configured value, without the property. */
+        final String argLine;
+        /** What prepare-agent warns: where, and what to write instead. */
+        final String message;
+
+        Problem(String plugin, String argLine, String message) {
+            this.plugin = plugin;
+            this.argLine = argLine;
+            this.message = message;
+        }
+    }
 
     private ArgLineWiring() {
     }
 
-    /** One message per configuration that drops the property; empty when all is well. */
-    static List<String> problems(MavenProject project, String propertyName) {
-        List<String> out = new ArrayList<>();
+    /** One problem per configuration that drops the property; empty when all is well. */
+    static List<Problem> problems(MavenProject project, String propertyName) {
+        List<Problem> out = new ArrayList<>();
         for (Plugin p : project.getBuildPlugins()) {
             if (!"org.apache.maven.plugins".equals(p.getGroupId()) || !isTestPlugin(p.getArtifactId())) {
                 continue;
@@ -39,15 +53,10 @@ final class ArgLineWiring {
     }
 
     private static boolean isTestPlugin(String artifactId) {
-        for (String t : TEST_PLUGINS) {
-            if (t.equals(artifactId)) {
-                return true;
-            }
-        }
-        return false;
+        return TestReports.SUREFIRE.equals(artifactId) || TestReports.FAILSAFE.equals(artifactId);
     }
 
-    private static void check(List<String> out, Set<String> seen, String plugin, String where, Object configuration,
+    private static void check(List<Problem> out, Set<String> seen, String plugin, String where, Object configuration,
             String name) {
         if (!(configuration instanceof Xpp3Dom)) {
             return;
@@ -57,9 +66,9 @@ final class ArgLineWiring {
                 || !seen.add(argLine.getValue())) {
             return;
         }
-        out.add(plugin + where + " sets <argLine>" + argLine.getValue() + "</argLine> without @{" + name
-                + "}: its test JVMs run without unsafecheck. Write <argLine>@{" + name + "} "
-                + argLine.getValue() + "</argLine>.");
+        out.add(new Problem(plugin, argLine.getValue(), plugin + where + " sets <argLine>" + argLine.getValue()
+                + "</argLine> without @{" + name + "}: its test JVMs run without unsafecheck. Write <argLine>@{" + name
+                + "} " + argLine.getValue() + "</argLine>."));
     }
 
     /** Pure: does an argLine value use the property, late ({@code @{}}) or early ({@code ${}})? */

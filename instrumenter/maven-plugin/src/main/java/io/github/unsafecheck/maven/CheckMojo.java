@@ -2,6 +2,7 @@ package io.github.unsafecheck.maven;
 
 import io.github.unsafecheck.runtime.config.Lists;
 import io.github.unsafecheck.runtime.config.Rule;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -13,13 +14,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads the report(s) the test JVMs wrote and fails the build when they hold violations, listing them by rule and by
- * site ({@code Class.method(File.java:line)}), so the log points at the line that wrote.
+ * site ({@code Class.method(File.java:line)}), so the log points at the line that wrote. It also fails when the tests
+ * ran without the checker — a test JVM that lost the agent, or JVMs under the checker that checked nothing (a test
+ * runner that ran no test) — because an empty report must not pass for a clean one: see {@link UncheckedRuns}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractUnsafeCheckMojo {
@@ -39,46 +43,100 @@ public class CheckMojo extends AbstractUnsafeCheckMojo {
     @Parameter(property = "unsafecheck.haltOnFailure", defaultValue = "true")
     boolean haltOnFailure;
 
+    /**
+     * Fail when the tests ran without the checker: a Surefire or Failsafe run whose JVMs lost the agent, or JVMs under
+     * the checker in which no checked call site ran. {@code false} only warns. On by default: a warning in a green
+     * build goes unread, and a checker that passes a build it did not check is worse than none.
+     */
+    @Parameter(property = "unsafecheck.failIfUnchecked", defaultValue = "true")
+    boolean failIfUnchecked;
+
+    /** The property prepare-agent sets (to name it in messages). */
+    @Parameter(property = "unsafecheck.propertyName", defaultValue = "argLine")
+    String propertyName;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         Set<String> failOn = failOnRules();
-        List<ReportRecord> records = new ArrayList<>();
+        ReportFile.Contents contents = new ReportFile.Contents();
         List<Path> read = new ArrayList<>();
         for (Path file : reports()) {
             if (!Files.exists(file)) {
-                getLog().warn("unsafecheck: no report at " + file + ": no JVM of this build ran with the checker"
-                        + " (tests skipped? a Surefire <argLine> without @{argLine}? report set elsewhere?)");
                 continue;
             }
             try {
-                records.addAll(ReportFile.read(file));
+                contents.add(ReportFile.read(file));
             } catch (IOException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
             read.add(file);
         }
-        if (read.isEmpty()) {
-            return;
+        long since = buildStart();
+        JvmRuns runs = JvmRuns.of(contents.runRecords, since);
+        List<String> unchecked = UncheckedRuns.problems(runs, TestReports.testsRun(project, since),
+                ArgLineWiring.problems(project, propertyName), TestPlugins.tooOldForJUnitPlatform(project),
+                propertyName);
+        if (runs.started > 0) {
+            getLog().info("unsafecheck: " + runs.describe());
         }
-        ViolationSummary summary = new ViolationSummary(records);
-        if (summary.total() == 0) {
-            getLog().info("unsafecheck: no violations in " + describe(read));
-            return;
-        }
+        ViolationSummary summary = new ViolationSummary(contents.violations);
         int failing = summary.failing(failOn);
-        String headline = "unsafecheck: " + ViolationSummary.plural(summary.total(), "violation") + " in "
-                + describe(read);
-        log(failing > 0, headline);
+        if (summary.total() > 0) {
+            listViolations(summary, failOn, read, failing);
+        }
+        boolean failsOnViolations = failing > 0 && haltOnFailure;
+        for (String problem : unchecked) {
+            log(failIfUnchecked && !failsOnViolations, "unsafecheck: " + problem);
+        }
+        if (failsOnViolations) {
+            throw new MojoFailureException(violationsHeadline(summary, read) + failingRules(summary, failing, failOn)
+                    + "; see the list above");
+        }
+        if (!unchecked.isEmpty()) {
+            if (failIfUnchecked) {
+                throw new MojoFailureException("unsafecheck: " + unchecked.get(0)
+                        + " (failIfUnchecked=false turns this into a warning)");
+            }
+            return;
+        }
+        if (read.isEmpty()) {
+            getLog().warn("unsafecheck: no report at " + describe(reports()) + ": no JVM of this build ran with the"
+                    + " checker, and no test reports of this build say tests ran (tests skipped?)");
+        } else if (summary.total() == 0) {
+            getLog().info("unsafecheck: no violations in " + describe(read));
+        }
+    }
+
+    private void listViolations(ViolationSummary summary, Set<String> failOn, List<Path> read, int failing) {
+        log(failing > 0, violationsHeadline(summary, read));
         for (String rule : summary.rules()) {
             boolean fails = failOn.isEmpty() || failOn.contains(rule);
             for (String line : summary.lines(rule)) {
                 log(fails, line);
             }
         }
-        if (failing > 0 && haltOnFailure) {
-            throw new MojoFailureException(headline + " (" + failing + " of rules that fail the build"
-                    + (failOn.isEmpty() ? "" : ": " + String.join(", ", failOn)) + "); see the list above");
+    }
+
+    private static String violationsHeadline(ViolationSummary summary, List<Path> read) {
+        return "unsafecheck: " + ViolationSummary.plural(summary.total(), "violation") + " in " + describe(read);
+    }
+
+    /** ", 2 of them of rules that fail the build (failOnRules: heap-pointer)" when not all of them fail it. */
+    private static String failingRules(ViolationSummary summary, int failing, Set<String> failOn) {
+        if (failing == summary.total()) {
+            return "";
         }
+        return ", " + failing + " of them of " + (failOn.size() == 1 ? "the rule" : "rules") + " that fail the build"
+                + " (failOnRules: " + String.join(", ", failOn) + ")";
+    }
+
+    /** When this build started: records and test reports older than that come from an earlier one. */
+    private long buildStart() {
+        Date start = session == null || session.getRequest() == null ? null : session.getRequest().getStartTime();
+        return start == null ? 0 : start.getTime();
     }
 
     private void log(boolean error, String line) {
@@ -103,15 +161,16 @@ public class CheckMojo extends AbstractUnsafeCheckMojo {
     private Set<String> failOnRules() throws MojoExecutionException {
         Set<String> out = new LinkedHashSet<>();
         for (String id : Lists.split(failOnRules)) {
-            if (Rule.byId(id) == null) {
+            Rule r = Rule.byId(id);
+            if (r == null) {
                 List<String> known = new ArrayList<>();
-                for (Rule r : Rule.values()) {
-                    known.add(r.id());
+                for (Rule k : Rule.values()) {
+                    known.add(k.id());
                 }
                 throw new MojoExecutionException("unsafecheck: bad value '" + failOnRules + "' for parameter"
                         + " 'failOnRules'; unknown rule '" + id + "'; known rules: " + String.join(", ", known));
             }
-            out.add(id);
+            out.add(r.id());
         }
         return out;
     }

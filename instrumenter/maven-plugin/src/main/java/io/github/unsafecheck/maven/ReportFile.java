@@ -1,6 +1,8 @@
 package io.github.unsafecheck.maven;
 
+import io.github.unsafecheck.runtime.report.FileErrors;
 import io.github.unsafecheck.runtime.report.JsonReader;
+import io.github.unsafecheck.runtime.report.RunRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +12,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a JSON-lines report; every problem is an {@link IOException} whose message names the file (and line). */
+/**
+ * Reads a JSON-lines report: its violations, and the run records each JVM writes when the checker starts and at
+ * exit ({@code "record": "start"} / {@code "end"}). Every problem is an {@link IOException} whose message names the
+ * file (and line).
+ */
 final class ReportFile {
+    /** What one report holds. */
+    static final class Contents {
+        final List<ReportRecord> violations = new ArrayList<>();
+        final List<Map<String, Object>> runRecords = new ArrayList<>();
+
+        void add(Contents other) {
+            violations.addAll(other.violations);
+            runRecords.addAll(other.runRecords);
+        }
+    }
+
     private ReportFile() {
     }
 
-    static List<ReportRecord> read(Path file) throws IOException {
+    static Contents read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException("unsafecheck: the report " + file + " is a directory, not a JSON-lines file");
         }
@@ -26,9 +43,9 @@ final class ReportFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IOException("unsafecheck: cannot read the report " + file + ": " + e, e);
+            throw new IOException("unsafecheck: cannot read the report " + file + ": " + FileErrors.describe(e), e);
         }
-        List<ReportRecord> out = new ArrayList<>();
+        Contents out = new Contents();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -41,9 +58,13 @@ final class ReportFile {
                 throw new IOException("unsafecheck: " + file + ":" + (i + 1) + " is not a report record: "
                         + e.getMessage(), e);
             }
+            if (json.containsKey(RunRecord.FIELD)) {
+                out.runRecords.add(json);
+                continue;
+            }
             ReportRecord r = ReportRecord.of(json);
             if (r != null) {
-                out.add(r);
+                out.violations.add(r);
             }
         }
         return out;

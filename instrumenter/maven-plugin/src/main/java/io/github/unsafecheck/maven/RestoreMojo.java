@@ -1,5 +1,6 @@
 package io.github.unsafecheck.maven;
 
+import io.github.unsafecheck.runtime.report.FileErrors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,11 +25,12 @@ public class RestoreMojo extends AbstractUnsafeCheckMojo {
             try {
                 int n = ClassDirectoryInstrumentation.restore(backup, classes);
                 if (n > 0) {
-                    getLog().info("unsafecheck: restored " + n + " original classes from " + backup + " to " + classes);
+                    getLog().info("unsafecheck: restored " + n + (n == 1 ? " original class" : " original classes")
+                            + " from " + backup + " to " + classes);
                 }
             } catch (IOException e) {
                 throw new MojoExecutionException("unsafecheck: cannot restore the classes of " + classes + " from "
-                        + backup + ": " + e, e);
+                        + backup + ": " + FileErrors.describe(e), e);
             }
         }
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code unsafecheck.*} property still stops it, so a mistyped option is never silently ignored.
  */
 public final class BuildToolKeys {
-    private static final Set<String> KEYS = Set.of("skip", "propertyName", "append", "failOnRules", "haltOnFailure");
+    private static final Set<String> KEYS = Set.of("skip", "propertyName", "append", "failOnRules", "haltOnFailure",
+            "failIfUnchecked");
 
     private BuildToolKeys() {
     }
