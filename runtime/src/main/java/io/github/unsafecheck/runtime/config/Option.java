@@ -11,7 +11,8 @@ public enum Option {
     MODE("mode", "throw", "throw|report|count",
             "what a violation does: throw UnsafeWriteError before the write, report it and let the write happen, or only count it"),
     REPORT("report", "", "<file>",
-            "append one JSON object per violation to this file (JSON lines); empty = no file"),
+            "append one JSON object per violation to this file (JSON lines), between a start and an end record of the"
+                    + " JVM; empty = no file"),
     RULES("rules", "", "<rule>:<rule>…|all",
             "the rules to check; empty = every rule that is on by default"),
     STRICT("strict", "false", "true|false",
