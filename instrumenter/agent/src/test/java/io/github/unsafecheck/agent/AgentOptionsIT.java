@@ -87,7 +87,8 @@ class AgentOptionsIT {
     void systemPropertiesFillWhatAgentArgumentsLeaveOut() {
         Path report = dir.resolve("from-property.jsonl");
         RunResult r = ForkedJvm.on(Jdks.current()).jvmArgs("-Dunsafecheck.report=" + report,
-                "-Dunsafecheck.mode=report", "-Dunsafecheck.verbose=true").agent(BuiltArtifacts.agentJar(), "mode=throw")
+                "-Dunsafecheck.mode=report", "-Dunsafecheck.verbose=true")
+                .agent(BuiltArtifacts.agentJar(), "mode=throw")
                 .classpath(Programs.CLASSES).main("example.pointer.HeapPointerProgram", "putAddress").run();
         assertTrue(r.stdout().contains("caught"), "agent argument mode=throw wins over the property\n" + r);
         assertTrue(Files.exists(report), "the report path came from the system property\n" + r);

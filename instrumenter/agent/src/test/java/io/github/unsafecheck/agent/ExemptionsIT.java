@@ -57,8 +57,8 @@ class ExemptionsIT {
                 // Silent but for one line at exit that says what was checked: a clean run is not a run of nothing.
                 List<String> ours = run.stderr().lines().filter(l -> l.contains("unsafecheck:")).toList();
                 assertEquals(1, ours.size(), run::toString);
-                assertTrue(ours.get(0).matches("unsafecheck: no violations \\([1-9]\\d* call sites? checked, \\d+ native"
-                        + " allocations? tracked; mode=throw, report: \\S+\\.jsonl\\)"), run::toString);
+                assertTrue(ours.get(0).matches("unsafecheck: no violations \\([1-9]\\d* call sites? checked, \\d+"
+                        + " native allocations? tracked; mode=throw, report: \\S+\\.jsonl\\)"), run::toString);
                 assertRunRecords(run, true);
             }));
             tests.add(DynamicTest.dynamicTest(jdk + " nothing checked: the exit line and the end record say so", () -> {

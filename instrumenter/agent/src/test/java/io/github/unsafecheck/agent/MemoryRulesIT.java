@@ -33,7 +33,8 @@ class MemoryRulesIT {
                 Programs.Run run = Programs.run(jdk, dir, "", OVERFLOW, "tail");
                 assertTrue(run.stdout().contains("caught UnsafeWriteError: unsafecheck: 8-byte write at "), run::toString);
                 // which bytes of the block the write covers, and by how many it runs over
-                assertTrue(run.stdout().contains(" covers bytes 60..67 of the 64-byte native allocation #"), run::toString);
+                assertTrue(run.stdout().contains(" covers bytes 60..67 of the 64-byte native allocation #"),
+                        run::toString);
                 assertTrue(run.stdout().contains(": 4 bytes past its end [overflow]"), run::toString);
                 assertTrue(run.stdout().contains("past the end untouched"), run::toString);
                 Map<String, Object> r = only(run, "overflow");

@@ -58,8 +58,8 @@ class PointerRuleIT {
                     assertEquals(Long.parseUnsignedLong(heapAddress, 16),
                             Long.parseUnsignedLong(((String) r.get("value")).substring(2), 16), "value field");
                     // the op, then the stack, whose first frame is the site: printed once
-                    assertTrue(run.stderr().contains("\top: " + op[1] + "\n\tat example.pointer.HeapPointerProgram.store("),
-                            run::toString);
+                    assertTrue(run.stderr().contains("\top: " + op[1]
+                            + "\n\tat example.pointer.HeapPointerProgram.store("), run::toString);
                     assertEquals(1, run.stderr().split("at " + java.util.regex.Pattern.quote((String) r.get("site")),
                             -1).length - 1, run::toString);
                     assertTrue(run.stderr().contains("unsafecheck: 1 violation at 1 site (heap-pointer: 1)"),

@@ -43,7 +43,7 @@ final class JvmRuns {
         return v instanceof Number ? ((Number) v).longValue() : 0;
     }
 
-    /** One line for the log: {@code 2 JVMs ran under the checker: 14 call sites checked, 3 native allocations tracked}. */
+    /** For the log: {@code 2 JVMs ran under the checker: 14 call sites checked, 3 native allocations tracked}. */
     String describe() {
         return ViolationSummary.plural(started, "JVM") + " ran under the checker: "
                 + ViolationSummary.plural((int) sitesChecked, "call site") + " checked, "

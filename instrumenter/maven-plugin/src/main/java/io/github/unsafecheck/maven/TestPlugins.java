@@ -35,8 +35,8 @@ final class TestPlugins {
             Plugin p = project.getPlugin("org.apache.maven.plugins:" + id);
             if (p != null && p.getVersion() != null && olderThan(p.getVersion(), JUNIT_PLATFORM_SINCE)) {
                 out.add(id + " " + p.getVersion() + " runs no JUnit 5 test (the JUnit Platform needs 2.22.0 or newer;"
-                        + " this project has " + junit + "): its test JVMs start and run nothing. Pin the plugin: <plugin>"
-                        + "<artifactId>" + id + "</artifactId><version>" + CURRENT + "</version></plugin>");
+                        + " this project has " + junit + "): its test JVMs start and run nothing. Pin the plugin:"
+                        + " <plugin><artifactId>" + id + "</artifactId><version>" + CURRENT + "</version></plugin>");
             }
         }
         return out;

@@ -38,8 +38,8 @@ final class UncheckedRuns {
             }
             out.add(ViolationSummary.plural(tests, "test") + " ran in this build (" + String.join(", ",
                     testsRun.keySet()) + "), but no JVM started the checker. With prepare-agent, the test JVMs did not"
-                    + " get its -javaagent: look for an <argLine> without @{" + propertyName + "}, forkCount 0 (tests in"
-                    + " Maven's own JVM), or a report path that differs between prepare-agent and check. With"
+                    + " get its -javaagent: look for an <argLine> without @{" + propertyName + "}, forkCount 0 (tests"
+                    + " in Maven's own JVM), or a report path that differs between prepare-agent and check. With"
                     + " instrument, no instrumented class ran.");
         }
         if (runs.started > 0 && runs.ended == runs.started && runs.sitesChecked == 0) {

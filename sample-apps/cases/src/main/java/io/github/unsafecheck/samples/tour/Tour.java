@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * The guided demo: each sample runs twice, first as the JVM runs it today, then under the agent, and the tour says
- * what happened in each case. Run by {@code bin/demo}; arguments: the agent jar.
+ * what happened in each case. Run by {@code bin/demo}; arguments: the agent jar, and optionally a directory for the
+ * runs' reports and crash logs (bin/demo's own, which it removes at exit; without one the tour makes a temporary
+ * directory and removes it when done).
  */
 public final class Tour {
     private static final List<Stop> STOPS = List.of(
@@ -55,12 +57,23 @@ public final class Tour {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !Files.isRegularFile(Paths.get(args[0]))) {
-            System.err.println("usage: Tour <path to unsafecheck-agent.jar>");
+        if (args.length < 1 || args.length > 2 || !Files.isRegularFile(Paths.get(args[0]))) {
+            System.err.println("usage: Tour <path to unsafecheck-agent.jar> [work directory]");
             System.exit(2);
         }
         Path agent = Paths.get(args[0]).toAbsolutePath();
-        Path work = Files.createTempDirectory("unsafecheck-demo");
+        Path work = args.length == 2 ? Files.createDirectories(Paths.get(args[1]))
+                : Files.createTempDirectory("unsafecheck-demo");
+        try {
+            tour(agent, work);
+        } finally {
+            if (args.length == 1) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static void tour(Path agent, Path work) throws Exception {
         int jdk = Runtime.version().feature();
         List<Stop> stops = STOPS.stream().filter(s -> s.minimumJdk <= jdk).collect(Collectors.toList());
         System.out.println("unsafecheck demo: " + stops.size() + " programs, each run twice — as the JVM runs it today,"
@@ -99,10 +112,20 @@ public final class Tour {
         Console.heading("In short");
         Console.table(summary);
         System.out.println();
-        System.out.println("Each report also went to a JSON-lines file, " + work + "/report-*.jsonl:");
-        System.out.println("one object per violation (rule, op, dst, value, site, stack), ready for a build to fail on.");
+        System.out.println("Each report also went to a JSON-lines file (report=…; the demo's are deleted at the end): one object");
+        System.out.println("per violation (rule, op, dst, value, site, stack), between a start and an end record of the JVM,");
+        System.out.println("ready for a build to fail on.");
         System.out.println("These programs are rows of the case table (sample-apps/cases): bin/test runs every row under");
         System.out.println("the agent and checks each report against the lines its source marks.");
+    }
+
+    /** The work directory and what the runs left in it (reports, HotSpot's crash logs). */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static List<String> command(Stop stop, String agentArg, Path work) {

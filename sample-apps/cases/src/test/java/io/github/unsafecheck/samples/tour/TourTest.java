@@ -5,21 +5,37 @@ import io.github.unsafecheck.testing.ForkedJvm;
 import io.github.unsafecheck.testing.Jdks;
 import io.github.unsafecheck.testing.RunResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo that bin/demo runs: every stop reaches the verdict the README promises, with and without the agent. */
 class TourTest {
+    @TempDir
+    Path tmp;
+
     @Test
-    void theTourRunsEachSampleWithoutAndWithTheAgent() {
-        RunResult r = ForkedJvm.on(Jdks.current())
+    void theTourRunsEachSampleWithoutAndWithTheAgent() throws IOException {
+        RunResult r = ForkedJvm.on(Jdks.current()).jvmArgs("-Djava.io.tmpdir=" + tmp)
                 .classpath(Paths.get(System.getProperty("unsafecheck.sample.classes", "target/classes")))
                 .main(Tour.class.getName(), BuiltArtifacts.agentJar().toString()).run();
         assertEquals(0, r.exitCode(), r::toString);
         String out = r.stdout();
+        // it leaves nothing behind: its reports and the crash logs of the runs without the agent go with it
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.collect(Collectors.toList()), out);
+        }
+        assertFalse(out.contains("\u001b["), "no terminal escape codes in captured output");
         for (String stopped : new String[] {
             "stopped heap-pointer at StaleHeapPointer.main(StaleHeapPointer.java:",
             "stopped heap-reference at ReferenceIntoNative.main(ReferenceIntoNative.java:",
