@@ -92,8 +92,7 @@ public class CheckMojo extends AbstractUnsafeCheckMojo {
             log(failIfUnchecked && !failsOnViolations, "unsafecheck: " + problem);
         }
         if (failsOnViolations) {
-            throw new MojoFailureException(violationsHeadline(summary, read) + failingRules(summary, failing, failOn)
-                    + "; see the list above");
+            throw new MojoFailureException(failure(summary, failing, failOn, read));
         }
         if (!unchecked.isEmpty()) {
             if (failIfUnchecked) {
@@ -124,13 +123,15 @@ public class CheckMojo extends AbstractUnsafeCheckMojo {
         return "unsafecheck: " + ViolationSummary.plural(summary.total(), "violation") + " in " + describe(read);
     }
 
-    /** ", 2 of them of rules that fail the build (failOnRules: heap-pointer)" when not all of them fail it. */
-    private static String failingRules(ViolationSummary summary, int failing, Set<String> failOn) {
-        if (failing == summary.total()) {
-            return "";
-        }
-        return ", " + failing + " of them of " + (failOn.size() == 1 ? "the rule" : "rules") + " that fail the build"
-                + " (failOnRules: " + String.join(", ", failOn) + ")";
+    /**
+     * The build's failure: {@code unsafecheck: 3 violations in …; see the list above}, and how many of them fail it
+     * when {@code failOnRules} leaves some out ({@code , 2 of them of rules that fail the build (failOnRules: …)}).
+     */
+    static String failure(ViolationSummary summary, int failing, Set<String> failOn, List<Path> read) {
+        String which = failing == summary.total() ? ""
+                : ", " + failing + " of them of " + (failOn.size() == 1 ? "the rule that fails" : "rules that fail")
+                        + " the build (failOnRules: " + String.join(", ", failOn) + ")";
+        return violationsHeadline(summary, read) + which + "; see the list above";
     }
 
     /** When this build started: records and test reports older than that come from an earlier one. */

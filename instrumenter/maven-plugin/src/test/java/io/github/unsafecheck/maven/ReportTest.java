@@ -40,6 +40,19 @@ class ReportTest {
     }
 
     @Test
+    void theFailureSaysHowManyViolationsFailTheBuild() throws IOException {
+        Path report = tmp.resolve("r.jsonl");
+        Files.write(report, List.of(record("heap-pointer", "a.B.c(B.java:3)"), record("overflow", "a.D.e(D.java:9)"),
+                record("overflow", "a.D.f(D.java:10)")));
+        ViolationSummary s = new ViolationSummary(ReportFile.read(report).violations);
+        assertEquals("unsafecheck: 3 violations in " + report + "; see the list above",
+                CheckMojo.failure(s, s.failing(Set.of()), Set.of(), List.of(report)), "every rule fails the build");
+        assertEquals("unsafecheck: 3 violations in " + report + ", 2 of them of the rule that fails the build"
+                + " (failOnRules: overflow); see the list above",
+                CheckMojo.failure(s, s.failing(Set.of("overflow")), Set.of("overflow"), List.of(report)));
+    }
+
+    @Test
     void aMalformedLineIsNamedWithFileAndLine() throws IOException {
         Path report = tmp.resolve("r.jsonl");
         Files.write(report, List.of(record("heap-pointer", "a.B.c(B.java:3)"), "{\"rule\":\"heap-"));
