@@ -30,7 +30,8 @@ final class Verdicts {
     static List<String> with(Run r) {
         List<String> out = new ArrayList<>();
         if (r.records.isEmpty()) {
-            out.add(r.exit == 0 ? "no reports: correct code stays silent." : "exit status " + r.exit + ".");
+            out.add(r.exit == 0 ? "no reports: correct code stays silent. (The line at exit says what was checked.)"
+                    : "exit status " + r.exit + ".");
         }
         for (Run.Record rec : r.records) {
             if (!stops(rec)) {
