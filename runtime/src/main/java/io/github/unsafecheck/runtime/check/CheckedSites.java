@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * starts empty). A site that only ever hits the block another site sharing its slot cached is not counted; slots are
  * hints, so the count is "at least this many", up to {@link SiteCache#SLOTS}.
  *
- * <p>Cost: one read of a word that, after the site's first run, never changes again (so it stays shared in every
- * core's cache); the compare-and-set runs once per slot.
+ * <p>Cost, on a path that then looks a block up in the page index: one read of a word that stops changing once the 64
+ * slots it holds have run (so it stays shared in every core's cache); the compare-and-set runs once per slot. The
+ * fast paths (step 1 of the pointer rule, the site cache) do not come here.
  */
 public final class CheckedSites {
     private static final AtomicLongArray SEEN = new AtomicLongArray(SiteCache.SLOTS / Long.SIZE);
