@@ -2,6 +2,8 @@ package io.github.unsafecheck.runtime;
 
 import io.github.unsafecheck.runtime.blocks.Allocations;
 import io.github.unsafecheck.runtime.check.CheckedSites;
+import io.github.unsafecheck.runtime.check.SiteCache;
+import io.github.unsafecheck.runtime.config.Option;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import io.github.unsafecheck.runtime.config.Rule;
@@ -25,6 +27,7 @@ public final class UnsafeCheckRuntime {
     private static volatile Reporter reporter;
     private static volatile Options options;
     private static volatile InstrumentationCensus census;
+    private static volatile Boolean configured;
 
     private UnsafeCheckRuntime() {
     }
@@ -46,6 +49,7 @@ public final class UnsafeCheckRuntime {
         HeapLayout heap = HeapRanges.layout();
         Reporter r = new Reporter(opts.mode(), opts.rules(), report, err);
         Allocations.install(opts.redzone(), opts.quarantine(), opts.stacks());
+        Allocations.onNewContainer(new SiteCache.Eviction()); // a class, not a method reference: nothing to spin
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitSummary(r, report, opts, err), "unsafecheck-summary"));
         if (!heap.isKnown() && opts.rules().contains(Rule.HEAP_POINTER)) {
             err.println("unsafecheck: cannot find the Java heap's address ranges on " + System.getProperty("java.vm.name")
@@ -125,6 +129,34 @@ public final class UnsafeCheckRuntime {
 
     public static boolean isStarted() {
         return reporter != null;
+    }
+
+    /**
+     * For the public API's calls, which must do nothing in a program run without the checker: starts it from the
+     * system properties if any {@code unsafecheck.<option>} property is set (offline instrumentation sets them), and
+     * says whether it runs. Without an agent and without properties it stays off: later calls cost a property scan
+     * only until the answer is known once.
+     */
+    public static boolean startIfConfigured() {
+        if (reporter != null) {
+            return true;
+        }
+        Boolean known = configured;
+        if (known == null) {
+            boolean any = false;
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith(Option.PROPERTY_PREFIX)
+                        && Option.byKey(name.substring(Option.PROPERTY_PREFIX.length())) != null) {
+                    any = true;
+                    break;
+                }
+            }
+            configured = known = any;
+        }
+        if (known) {
+            reporter();
+        }
+        return known;
     }
 
     private static synchronized Reporter startFromSystemProperties() {

@@ -19,14 +19,16 @@ import java.util.function.Consumer;
  * list's insert and floor search were most of an allocation's cost (measured: 60% of 2.4 µs per allocate + free).
  *
  * <p>Thread safety: a page's entries are never modified, only replaced ({@code compute} on the page, which locks just
- * that page's bin); lookups are lock-free reads. The caller keeps indexed blocks from overlapping (see
- * {@link Allocations#track}), so an address is held by at most one block.
+ * that page's bin); lookups are lock-free reads. The caller keeps indexed blocks from overlapping except where one
+ * lies inside another (see {@link Allocations#track} and {@link Allocations#trackInside}): then the innermost holds
+ * the address.
  */
 final class BlockIndex {
     static final int PAGE_SHIFT = 12;
     static final long MAX_PAGED_PAGES = 16;
 
     private final ConcurrentHashMap<Long, PageEntries> pages = new ConcurrentHashMap<>();
+    /** Keyed by {@link #largeKey}: a chunk and a child starting at its base must not share a key. */
     private final ConcurrentSkipListMap<Long, Block> large = new ConcurrentSkipListMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
@@ -43,13 +45,24 @@ final class BlockIndex {
         return (end(b) - 1) >>> PAGE_SHIFT;
     }
 
+    /** Base, then depth: user-space addresses leave the top bits free (x86-64 and AArch64: below 2^56). */
+    private static final int DEPTH_BITS = 8;
+
+    private static long largeKey(long address, int depth) {
+        return address << DEPTH_BITS | Math.min(depth, (1 << DEPTH_BITS) - 1);
+    }
+
+    private static long largeKey(Block b) {
+        return largeKey(b.base, b.depth());
+    }
+
     private static boolean isLarge(Block b) {
         return lastPage(b) - firstPage(b) >= MAX_PAGED_PAGES;
     }
 
     void add(Block b) {
         if (isLarge(b)) {
-            large.put(b.base, b);
+            large.put(largeKey(b), b);
         } else {
             long end = end(b);
             for (long p = firstPage(b), last = lastPage(b); p <= last; p++) {
@@ -63,7 +76,7 @@ final class BlockIndex {
     boolean remove(Block b) {
         boolean removed;
         if (isLarge(b)) {
-            removed = large.remove(b.base, b);
+            removed = large.remove(largeKey(b), b);
         } else {
             boolean[] found = new boolean[1];
             for (long p = firstPage(b), last = lastPage(b); p <= last; p++) {
@@ -81,7 +94,12 @@ final class BlockIndex {
         return removed;
     }
 
-    /** The block whose memory or redzone holds {@code address}, or null. */
+    /**
+     * The innermost block whose memory or redzone holds {@code address}, or null. A paged block is never larger than
+     * a large one that holds it, so a paged answer is the innermost. Among large blocks the one with the highest base
+     * at or below the address is either the answer or a child lying below it, whose ancestors are the candidates
+     * (blocks outside a block's family do not overlap it).
+     */
     Block holding(long address) {
         PageEntries here = pages.get(address >>> PAGE_SHIFT);
         if (here != null) {
@@ -93,8 +111,17 @@ final class BlockIndex {
         if (large.isEmpty()) {
             return null;
         }
-        Map.Entry<Long, Block> e = large.floorEntry(address);
-        return e != null && address < end(e.getValue()) ? e.getValue() : null;
+        Map.Entry<Long, Block> e = large.floorEntry(largeKey(address, Integer.MAX_VALUE));
+        for (Block b = e == null ? null : e.getValue(); b != null; b = b.parent()) {
+            if (address >= b.base && address < end(b) && contains(b)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private boolean contains(Block b) {
+        return !isLarge(b) || large.get(largeKey(b)) == b;
     }
 
     /**
@@ -118,8 +145,8 @@ final class BlockIndex {
                 best = lowest(here, from, to, best);
             }
         }
-        Map.Entry<Long, Block> big = large.higherEntry(from);
-        if (big != null && big.getKey() < to && (best == null || big.getKey() < best.base)) {
+        Map.Entry<Long, Block> big = large.higherEntry(largeKey(from, Integer.MAX_VALUE));
+        if (big != null && big.getValue().base < to && (best == null || big.getValue().base < best.base)) {
             best = big.getValue();
         }
         return best;
@@ -161,11 +188,15 @@ final class BlockIndex {
             });
         }
         if (!large.isEmpty()) {
-            Map.Entry<Long, Block> below = large.lowerEntry(from);
-            if (below != null && end(below.getValue()) > from) {
-                out.add(below.getValue());
+            // Blocks starting below the range that reach into it: the nearest one, and the ones it lies in (a
+            // block beside it cannot reach past it: blocks that do not nest do not overlap).
+            Map.Entry<Long, Block> below = large.lowerEntry(largeKey(from, 0));
+            for (Block b = below == null ? null : below.getValue(); b != null; b = b.parent()) {
+                if (end(b) > from && b.base < from && contains(b) && !out.contains(b)) {
+                    out.add(b);
+                }
             }
-            out.addAll(large.subMap(from, to).values());
+            out.addAll(large.subMap(largeKey(from, 0), largeKey(to, 0)).values());
         }
         return out;
     }

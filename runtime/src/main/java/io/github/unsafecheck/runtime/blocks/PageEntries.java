@@ -58,14 +58,20 @@ final class PageEntries {
         return -1;
     }
 
-    /** The block whose {@code [start, end)} holds {@code address}, or null. */
+    /**
+     * The innermost block whose {@code [start, end)} holds {@code address}, or null. Blocks nest (a stack frame inside
+     * the stack's buffer): when more than one holds the address, the deepest wins. Only then are the blocks
+     * themselves read.
+     */
     Block holding(long address) {
+        Block found = null;
         for (int i = 0; i < starts.length; i++) {
-            if (address >= starts[i] && address < ends[i]) {
-                return blocks[i];
+            if (address >= starts[i] && address < ends[i]
+                    && (found == null || blocks[i].depth() > found.depth())) {
+                found = blocks[i];
             }
         }
-        return null;
+        return found;
     }
 
     private static long[] remove(long[] a, int i) {

@@ -15,12 +15,18 @@ final class Quarantine {
     static final int MAX_BLOCKS = 1 << 16;
 
     private final long budget;
+    private final int maxBlocks;
     private final ConcurrentLinkedQueue<Block> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger blocks = new AtomicInteger();
 
     Quarantine(long budget) {
+        this(budget, MAX_BLOCKS);
+    }
+
+    Quarantine(long budget, int maxBlocks) {
         this.budget = budget;
+        this.maxBlocks = maxBlocks;
     }
 
     boolean isEnabled() {
@@ -30,17 +36,23 @@ final class Quarantine {
     /** Holds a freed block; hands the oldest blocks to {@code release} while the budget is exceeded. */
     void hold(Block b, java.util.function.Consumer<Block> release) {
         queue.add(b);
-        long total = bytes.addAndGet(b.size + b.redzone);
+        long total = bytes.addAndGet(weight(b));
         int held = blocks.incrementAndGet();
-        while (total > budget || held > MAX_BLOCKS) {
+        while (total > budget || held > maxBlocks) {
             Block oldest = queue.poll();
             if (oldest == null) {
                 return;
             }
-            total = bytes.addAndGet(-(oldest.size + oldest.redzone));
+            total = bytes.addAndGet(-weight(oldest));
             held = blocks.decrementAndGet();
             release.accept(oldest);
         }
+    }
+
+    /** What a held block costs the budget, at most 1 TiB: a huge mark must not wrap the count. */
+    private static long weight(Block b) {
+        long w = b.size + b.redzone;
+        return w < 0 || w > 1L << 40 ? 1L << 40 : w;
     }
 
     long bytesHeld() {

@@ -31,6 +31,11 @@ public final class LiveMemorySteps implements MemorySteps {
     }
 
     @Override
+    public boolean inManagingContext() {
+        return ThreadContexts.inManagingContext();
+    }
+
+    @Override
     public Block blockHolding(long address) {
         return allocations().holding(address);
     }
@@ -51,8 +56,13 @@ public final class LiveMemorySteps implements MemorySteps {
     }
 
     @Override
-    public Block blockAt(long base) {
-        return allocations().at(base);
+    public Block blockAt(long base, Block.Family family) {
+        return allocations().at(base, family);
+    }
+
+    @Override
+    public Block blockHolding(long address, Block.Family family) {
+        return allocations().holding(address, family);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.unsafecheck.runtime.check;
 
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
+import io.github.unsafecheck.runtime.blocks.Block;
 import io.github.unsafecheck.runtime.report.Violation;
 
 /**
@@ -56,6 +57,11 @@ public final class MemoryCheck {
     /** {@code freeMemory(address)}; see {@link MemoryRule#free}. */
     public static MemoryFinding free(long address, boolean reportUnknown) {
         return MemoryRule.free(STEPS, address, reportUnknown);
+    }
+
+    /** A free of {@code family}'s blocks only ({@code ManagedMemory.freed}); see {@link MemoryRule#free}. */
+    public static MemoryFinding free(long address, boolean reportUnknown, Block.Family family) {
+        return MemoryRule.free(STEPS, address, reportUnknown, family);
     }
 
     private static void remember(int slot, MemoryFinding f) {

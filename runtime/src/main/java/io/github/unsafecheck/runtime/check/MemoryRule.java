@@ -47,7 +47,11 @@ public final class MemoryRule {
         //    which is why it comes after the cheap exits.
         Block b = blockFor(steps, dst, anchor);
         if (b != null) {
-            return judge(b, dst, length);
+            MemoryFinding f = judge(steps, b, dst, length);
+            // 3b. A container's own bytes (a stack buffer, a pool chunk) hold its children: a write that starts in
+            //     the container's free space and runs into a child is judged by that child too. Only containers pay
+            //     for the second lookup, and only on the slow path.
+            return f.allowed() && b.isContainer() ? intoChild(steps, b, dst, length, f) : f;
         }
         // 4. In no block, but running into one from below → an overflow of that block: the first bytes land in
         //    memory nobody tracks, the rest in somebody else's allocation.
@@ -91,9 +95,10 @@ public final class MemoryRule {
             return MemoryFinding.ALLOWED;
         }
         if (b.state() != Block.LIVE) {
-            return MemoryFinding.broken(Rule.USE_AFTER_FREE, b, DstKind.FREED);
+            return notLive(steps, b, src, length);
         }
-        return src - b.base >= 0 && src - b.base + length <= b.size ? MemoryFinding.inside(b) : MemoryFinding.ALLOWED;
+        return src - b.base >= 0 && src - b.base + length <= b.size && !b.isContainer() ? MemoryFinding.inside(b)
+                : MemoryFinding.ALLOWED;
     }
 
     /**
@@ -102,19 +107,28 @@ public final class MemoryRule {
      * {@code invalid-free} (strict, and not a free the JDK makes of memory it allocated before the agent started).
      */
     public static MemoryFinding free(MemorySteps steps, long address, boolean reportUnknown) {
+        return free(steps, address, reportUnknown, Block.Family.HEAP);
+    }
+
+    /**
+     * A free of {@code family}: a heap free ({@code freeMemory}, a declared free function) only ever frees heap
+     * blocks, {@code ManagedMemory.freed} only the program's own: a pool's first piece starts where its chunk does,
+     * and each free must find its own.
+     */
+    public static MemoryFinding free(MemorySteps steps, long address, boolean reportUnknown, Block.Family family) {
         // A tracked block starting here: live → free it; freed (in quarantine) → double free.
-        Block b = steps.blockAt(address);
+        Block b = steps.blockAt(address, family);
         if (b != null) {
             return b.state() == Block.LIVE ? MemoryFinding.inside(b)
                     : MemoryFinding.broken(Rule.DOUBLE_FREE, b, DstKind.FREED);
         }
         // A block that started here and already went back to malloc (the graveyard remembers it): double free.
-        Block gone = steps.released(address);
+        Block gone = family == Block.Family.HEAP ? steps.released(address) : null;
         if (gone != null) {
             return MemoryFinding.broken(Rule.DOUBLE_FREE, gone, DstKind.FREED);
         }
         // Inside a tracked block but not its start: malloc would corrupt its heap.
-        Block holding = steps.blockHolding(address);
+        Block holding = steps.blockHolding(address, family);
         if (holding != null) {
             return MemoryFinding.broken(Rule.INVALID_FREE, holding,
                     holding.state() == Block.LIVE ? DstKind.NATIVE : DstKind.FREED);
@@ -132,12 +146,46 @@ public final class MemoryRule {
     }
 
     /** A tracked block's verdict on {@code [dst, dst + length)}. */
-    private static MemoryFinding judge(Block b, long dst, long length) {
+    private static MemoryFinding judge(MemorySteps steps, Block b, long dst, long length) {
         if (b.state() != Block.LIVE) {
-            return MemoryFinding.broken(Rule.USE_AFTER_FREE, b, DstKind.FREED);
+            return notLive(steps, b, dst, length);
         }
         long offset = dst - b.base;
         return offset >= 0 && offset + length <= b.size ? MemoryFinding.inside(b)
                 : MemoryFinding.broken(Rule.OVERFLOW, b, DstKind.NATIVE);
+    }
+
+    /**
+     * An access to a block that is not live: poison → use-after-poison, anything freed → use-after-free — unless the
+     * program manages that memory itself and says it is doing so now ({@code ManagedMemory.managing()}): a pool
+     * writing its free-list link into a piece it took back. That exemption is narrow on purpose: only memory the
+     * program poisoned or freed through {@code ManagedMemory}, never memory another allocator freed. A thread-local
+     * read, paid only on the way to a report. Exempt bytes are only the block's own: a write running past it is
+     * judged by the block around it, as any write there would be.
+     */
+    private static MemoryFinding notLive(MemorySteps steps, Block b, long dst, long length) {
+        boolean managed = b.origin == Block.Origin.POISON || b.origin == Block.Origin.CLIENT;
+        if (managed && steps.inManagingContext()) {
+            if (dst - b.base >= 0 && dst - b.base + length <= b.size || b.parent() == null) {
+                return MemoryFinding.ALLOWED;
+            }
+            return judge(steps, b.parent(), dst, length);
+        }
+        return b.origin == Block.Origin.POISON ? MemoryFinding.broken(Rule.USE_AFTER_POISON, b, DstKind.POISONED)
+                : MemoryFinding.broken(Rule.USE_AFTER_FREE, b, DstKind.FREED);
+    }
+
+    /**
+     * A write inside container {@code b}'s own bytes that reaches into one of its children: a freed or poisoned child
+     * breaks its rule, a live one is an overflow into it. Otherwise {@code inside} stands (never cached: see
+     * {@link SiteCache#remember}).
+     */
+    private static MemoryFinding intoChild(MemorySteps steps, Block b, long dst, long length, MemoryFinding inside) {
+        Block child = steps.blockStartingIn(dst, dst + length);
+        if (child == null || child == b || !b.encloses(child)) {
+            return inside;
+        }
+        return child.state() != Block.LIVE ? notLive(steps, child, child.base, dst + length - child.base)
+                : MemoryFinding.broken(Rule.OVERFLOW, child, DstKind.NATIVE);
     }
 }

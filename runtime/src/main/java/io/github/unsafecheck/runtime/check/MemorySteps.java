@@ -13,6 +13,12 @@ public interface MemorySteps {
     /** Step 2: is this thread running the checker's own code? */
     boolean inCheckerContext();
 
+    /**
+     * Step 3, only for a block the program poisoned or freed through {@code ManagedMemory}: is this thread inside
+     * {@code ManagedMemory.managing()}, doing the pool's own bookkeeping?
+     */
+    boolean inManagingContext();
+
     /** Step 3: the tracked block (live or quarantined) whose memory or redzone holds {@code address}, or null. */
     Block blockHolding(long address);
 
@@ -25,8 +31,11 @@ public interface MemorySteps {
     /** Step 6: is the address inside a persistent chunk or a registered persistent region? */
     boolean inPersistentChunk(long address);
 
-    /** Frees: the tracked block (live or quarantined) that starts exactly at {@code base}, or null. */
-    Block blockAt(long base);
+    /** Frees: the tracked block of {@code family} (live or freed) that starts exactly at {@code base}, or null. */
+    Block blockAt(long base, Block.Family family);
+
+    /** Frees: the innermost block of {@code family} whose memory or redzone holds {@code address}, or null. */
+    Block blockHolding(long address, Block.Family family);
 
     /** Frees: a block that started at {@code base} and has gone back to malloc, if still remembered. */
     Block released(long base);

@@ -39,7 +39,37 @@ public final class SiteCache {
         return slot ^ (SLOTS >>> 1);
     }
 
+    /**
+     * Caches {@code b} for the slot, unless it holds other blocks (a stack's buffer, a pool's chunk): a write that
+     * fits a container may still land in a freed or poisoned child, so containers are looked up every time. The flag
+     * is read again after the store: a block that became a container meanwhile is taken out here, or by
+     * {@link #evict}, whichever runs second (the flag is volatile).
+     */
     public static void remember(int slot, Block b) {
-        CACHE[slot & (SLOTS - 1)] = b;
+        if (b.isContainer()) {
+            return;
+        }
+        int i = slot & (SLOTS - 1);
+        CACHE[i] = b;
+        if (b.isContainer()) {
+            CACHE[i] = null;
+        }
+    }
+
+    /** {@link #evict} as the registry's container listener. */
+    public static final class Eviction implements java.util.function.Consumer<Block> {
+        @Override
+        public void accept(Block b) {
+            evict(b);
+        }
+    }
+
+    /** Takes a block that has just become a container out of every slot. Once per container: 4096 reads. */
+    public static void evict(Block b) {
+        for (int i = 0; i < SLOTS; i++) {
+            if (CACHE[i] == b) {
+                CACHE[i] = null;
+            }
+        }
     }
 }

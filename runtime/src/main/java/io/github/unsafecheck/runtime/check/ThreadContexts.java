@@ -12,12 +12,18 @@ package io.github.unsafecheck.runtime.check;
  *   native memory it manages. It exempts the pointer rule only ({@link PointerRule} step 4), as Go's
  *   {@code mallocing} exempts only the pointer check: an allocator's writes past the end of a block, or into a freed
  *   one, are still reported by {@link MemoryRule}. A depth counter, because allocators nest.
+ *   <li><b>managing context</b> — a pool or allocator is doing its own bookkeeping in memory it has poisoned or freed
+ *   through {@code ManagedMemory} (the free-list link a pool writes into a chunk it just took back; HotSpot's
+ *   Metaspace needed the same exemption for its own accesses to poisoned chunks). It exempts exactly those writes
+ *   (and reads): into poison, and into blocks the program freed through {@code ManagedMemory}. Overflows, and
+ *   writes into memory freed by any other allocator, are still reported.
  * </ul>
  */
 public final class ThreadContexts {
     private static final class State {
         int checker;
         int allocator;
+        int managing;
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -31,6 +37,21 @@ public final class ThreadContexts {
 
     public static boolean inAllocatorContext() {
         return STATE.get().allocator > 0;
+    }
+
+    public static boolean inManagingContext() {
+        return STATE.get().managing > 0;
+    }
+
+    public static void enterManaging() {
+        STATE.get().managing++;
+    }
+
+    public static void exitManaging() {
+        State s = STATE.get();
+        if (s.managing > 0) {
+            s.managing--;
+        }
     }
 
     public static void enterChecker() {

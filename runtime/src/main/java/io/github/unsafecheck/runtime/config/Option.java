@@ -36,6 +36,11 @@ public enum Option {
     ALLOCATORS("allocators", "", "<pkg.Class#method>:…",
             "methods that run in allocator context, where storing heap pointers into native memory is allowed "
                     + "(the pointer rules only: overflow and use-after-free are still checked)"),
+    TRACK("track", "", "<pkg.Class#method[(desc)]=role[@i…]>:…",
+            "your own allocation functions, by role (alloc, calloc, realloc, aligned-alloc, free; @i: which "
+                    + "parameters are size, count, pointer, alignment): their memory is tracked like allocateMemory's "
+                    + "(redzone, quarantine, history, double and invalid free, leaks). LWJGL, JNA and FFM downcalls to "
+                    + "malloc/free are tracked without it"),
     COVERAGE("coverage", "", "<file>",
             "at exit, write what the instrumenter saw per class (call sites rewritten, skipped and why) to this file"),
     VERBOSE("verbose", "false", "true|false",

@@ -68,6 +68,14 @@ final class OptionValidator {
                     }
                 }
                 return;
+            case TRACK:
+                for (String entry : Lists.split(value)) {
+                    String problem = TrackedFunction.problem(entry);
+                    if (problem != null) {
+                        throw bad(option, value, origin, problem);
+                    }
+                }
+                return;
             default:
                 throw new AssertionError(option);
         }

@@ -214,6 +214,15 @@ public final class Options {
         return Collections.unmodifiableList(out);
     }
 
+    /** The {@code track} option: declared allocation and free functions, parsed (not yet checked against classes). */
+    public List<TrackedFunction> tracked() {
+        List<TrackedFunction> out = new ArrayList<>();
+        for (String e : Lists.split(get(Option.TRACK))) {
+            out.add(TrackedFunction.parse(e));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** The options that were given, as {@code key=value,key=value} agent arguments (defaults left out). */
     public String toAgentArgs() {
         StringBuilder sb = new StringBuilder();

@@ -16,6 +16,12 @@ public enum Rule {
     OVERFLOW("overflow", true),
     /** A write into a freed native allocation (still held in quarantine), or a copy that reads from one. */
     USE_AFTER_FREE("use-after-free", true),
+    /**
+     * A write into bytes the program poisoned through {@code ManagedMemory.poison} (AddressSanitizer's
+     * use-after-poison): a pool's free space, a reserve it has not handed out. Not a use-after-free: poisoned memory
+     * may never have been allocated at all.
+     */
+    USE_AFTER_POISON("use-after-poison", true),
     /** A free of an allocation that was already freed: it never reaches malloc. */
     DOUBLE_FREE("double-free", true),
     /** A free of an address inside an allocation but not its start (or, with {@code strict}, never allocated). */

@@ -6,6 +6,8 @@ public enum DstKind {
     NATIVE("native"),
     /** Inside a block the program freed (still held in quarantine). */
     FREED("freed"),
+    /** Bytes the program poisoned ({@code ManagedMemory.poison}): not freed, maybe never allocated. */
+    POISONED("poisoned"),
     /** Memory no tracked block holds. */
     UNKNOWN("unknown");
 

@@ -10,12 +10,21 @@ import java.util.Map;
 /**
  * The opt-in leak summary ({@code leaks=true}): native blocks still allocated at exit, grouped by allocation site,
  * biggest first. Direct buffers and arena segments are left out: their cleaner or arena frees them, which at exit
- * many simply have not done yet.
+ * many simply have not done yet; so are JNA's {@code Memory} objects (freed by JNA's cleaner) and stack frames, pool
+ * pieces and poison (the memory around them is what was allocated).
  */
 public final class LeakSummary {
     private static final int SITES = 20;
 
     private LeakSummary() {
+    }
+
+    /**
+     * A block whose library frees it through a cleaner when its owner becomes unreachable — JNA's {@code Memory} — is
+     * not a leak when it is still allocated at exit, any more than a direct buffer is.
+     */
+    private static boolean freedByCleaner(Block b) {
+        return b.allocatedThrough("com.sun.jna.Memory", "<init>");
     }
 
     /** The summary, or null when nothing leaked. */
@@ -24,7 +33,7 @@ public final class LeakSummary {
         long bytes = 0;
         int blocks = 0;
         for (Block b : live) {
-            if (b.origin != Block.Origin.UNSAFE) {
+            if (!(b.origin == Block.Origin.UNSAFE || b.origin == Block.Origin.FUNCTION && !freedByCleaner(b))) {
                 continue;
             }
             long[] c = bySite.computeIfAbsent(b.allocatedAt(), k -> new long[2]);

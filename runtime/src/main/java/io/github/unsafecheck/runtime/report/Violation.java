@@ -142,8 +142,14 @@ public final class Violation {
                 break;
             case USE_AFTER_FREE:
                 access(sb);
-                sb.append(access == Access.COPY_FROM ? " reads from freed " : " into freed ").append(block.describe())
-                        .append(", freed at ").append(block.freedAt());
+                String freed = block.origin == Block.Origin.STACK ? "popped" : "freed";
+                sb.append(access == Access.COPY_FROM ? " reads from " : " into ").append(freed).append(' ')
+                        .append(block.describe()).append(", ").append(freed).append(" at ").append(block.freedAt());
+                break;
+            case USE_AFTER_POISON:
+                access(sb);
+                sb.append(access == Access.COPY_FROM ? " reads from " : " into ").append(block.describe())
+                        .append(", poisoned at ").append(block.freedAt());
                 break;
             case DOUBLE_FREE:
                 sb.append("free of ").append(block.describe()).append(", already freed at ").append(block.freedAt());
@@ -203,13 +209,17 @@ public final class Violation {
         for (String frame : stack.formatted()) {
             sb.append("\tat ").append(frame).append('\n');
         }
-        if (block != null) {
+        if (block != null && block.origin == Block.Origin.POISON) {
+            sb.append('\t').append(block.describe()).append(" poisoned at ").append(block.freedAt())
+                    .append(" on thread ").append(block.freedBy()).append('\n');
+            frames(sb, block.freeStack());
+        } else if (block != null) {
             sb.append('\t').append(block.describe()).append(" allocated at ").append(block.allocatedAt())
                     .append(" on thread ").append(block.allocatedBy()).append('\n');
             frames(sb, block.allocationStack());
             if (block.freedAt() != null) {
-                sb.append("\tfreed at ").append(block.freedAt()).append(" on thread ").append(block.freedBy())
-                        .append('\n');
+                sb.append('\t').append(block.origin == Block.Origin.STACK ? "popped" : "freed").append(" at ")
+                        .append(block.freedAt()).append(" on thread ").append(block.freedBy()).append('\n');
                 frames(sb, block.freeStack());
             }
         } else {
@@ -271,7 +281,7 @@ public final class Violation {
         a.put("id", b.id);
         a.put("base", Hex.address(b.base));
         a.put("size", b.size);
-        a.put("kind", b.origin.noun());
+        a.put("kind", b.kind());
         a.put("allocatedAt", b.allocatedAt());
         a.put("allocatedBy", b.allocatedBy());
         if (b.allocationStack() != null) {

@@ -64,6 +64,30 @@ public final class StackCapture {
         return frames.isEmpty() ? "<unknown>" : format(frames.get(0));
     }
 
+    /**
+     * The first frame whose class is not one of {@code library}'s (package prefixes ending in {@code .}, or class
+     * names, nested classes included): the program's line that called into the library; the first frame if every
+     * frame is the library's.
+     */
+    public String siteOutside(String[] library) {
+        for (StackTraceElement e : frames) {
+            if (!inLibrary(e.getClassName(), library)) {
+                return format(e);
+            }
+        }
+        return site();
+    }
+
+    static boolean inLibrary(String className, String[] library) {
+        for (String prefix : library) {
+            if (prefix.endsWith(".") ? className.startsWith(prefix)
+                    : className.equals(prefix) || className.startsWith(prefix) && className.charAt(prefix.length()) == '$') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<String> formatted() {
         List<String> out = new ArrayList<>(frames.size());
         for (StackTraceElement e : frames) {

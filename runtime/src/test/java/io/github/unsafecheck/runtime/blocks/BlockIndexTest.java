@@ -21,7 +21,7 @@ class BlockIndexTest {
     private static long ids;
 
     private static Block block(long base, long size, long redzone) {
-        return new Block(++ids, base, size, redzone, Block.Origin.UNSAFE, Trace.here("site", false));
+        return new Block(++ids, base, size, redzone, Block.Origin.UNSAFE, null, null, Trace.here("site", false));
     }
 
     @Test

@@ -11,7 +11,7 @@ class GraveyardTest {
     private static long ids;
 
     private static Block block(long base) {
-        return new Block(++ids, base, 16, 0, Block.Origin.UNSAFE, Trace.here("site", false));
+        return new Block(++ids, base, 16, 0, Block.Origin.UNSAFE, null, null, Trace.here("site", false));
     }
 
     @Test

@@ -120,6 +120,69 @@ class MemoryRuleTest {
         assertFalse(SiteCache.hit(7, b.base, 8), "freed: the cache no longer vouches for it");
     }
 
+    @Test
+    void poisonIsUseAfterPoisonAndTheProgramsFreedBlocksUseAfterFree() {
+        Block chunk = block(256);
+        a.poison(chunk.base + 128, chunk.base + 256, Trace.here("Pool.reserve(Pool.java:9)", false));
+        MemoryFinding poisoned = write(chunk.base + 130, 8, false);
+        assertEquals(Rule.USE_AFTER_POISON, poisoned.rule());
+        assertEquals(DstKind.POISONED, poisoned.dstKind());
+        assertEquals(Rule.USE_AFTER_POISON, read(chunk.base + 200, 8).rule());
+        Block piece = a.trackInside(chunk.base, 64, 0, Block.Origin.CLIENT, "piece", Trace.here("take", false));
+        assertTrue(write(chunk.base + 8, 8, false).allowed());
+        assertEquals(Rule.OVERFLOW, write(chunk.base + 60, 8, false).rule(), "past a piece's end, into the chunk");
+        a.free(piece, Trace.here("give", false), null);
+        assertEquals(Rule.USE_AFTER_FREE, write(chunk.base + 8, 8, false).rule());
+    }
+
+    @Test
+    void managingExemptsOnlyWhatTheProgramPoisonedOrFreedItself() {
+        Block chunk = block(256);
+        Block piece = a.trackInside(chunk.base, 64, 0, Block.Origin.CLIENT, "piece", Trace.here("take", false));
+        a.free(piece, Trace.here("give", false), null);
+        a.poison(chunk.base + 128, chunk.base + 256, Trace.here("reserve", false));
+        Block heap = block(64);
+        a.free(heap, Trace.here("freeMemory", false));
+        ThreadContexts.enterManaging();
+        try {
+            assertTrue(write(chunk.base, 8, false).allowed(), "the free-list link in a piece it took back");
+            assertTrue(write(chunk.base + 200, 8, false).allowed(), "its own poison");
+            assertEquals(Rule.USE_AFTER_FREE, write(heap.base, 8, false).rule(), "not another allocator's memory");
+            assertEquals(Rule.OVERFLOW, write(chunk.base + 252, 8, false).rule(), "not an overflow");
+        } finally {
+            ThreadContexts.exitManaging();
+        }
+        assertEquals(Rule.USE_AFTER_FREE, write(chunk.base, 8, false).rule(), "the scope is over");
+    }
+
+    @Test
+    void aWriteFromAContainersOwnBytesIntoAChildIsJudgedByTheChild() {
+        Block chunk = block(256);
+        Block piece = a.trackInside(chunk.base + 64, 64, 0, Block.Origin.CLIENT, "piece", Trace.here("take", false));
+        assertTrue(write(chunk.base + 56, 8, false).allowed(), "up to the piece");
+        assertEquals(Rule.OVERFLOW, write(chunk.base + 60, 8, false).rule(), "running into a live piece");
+        assertSame(piece, write(chunk.base + 60, 8, false).block());
+        a.free(piece, Trace.here("give", false), null);
+        assertEquals(Rule.USE_AFTER_FREE, write(chunk.base + 60, 8, false).rule(), "running into a freed piece");
+    }
+
+    @Test
+    void aContainerIsNeverCachedByACallSite() {
+        Block chunk = block(256);
+        SiteCache.remember(11, chunk);
+        assertTrue(SiteCache.hit(11, chunk.base, 8));
+        Block piece = a.trackInside(chunk.base + 64, 64, 0, Block.Origin.CLIENT, "piece", Trace.here("take", false));
+        SiteCache.evict(chunk); // what the runtime's container listener does
+        assertFalse(SiteCache.hit(11, chunk.base, 8));
+        SiteCache.remember(11, chunk);
+        assertFalse(SiteCache.hit(11, chunk.base, 8), "a container is looked up every time");
+        SiteCache.remember(11, piece);
+        assertTrue(SiteCache.hit(11, piece.base, 64), "its children are cached as any block");
+        MemoryFinding inChunk = write(chunk.base, 8, false);
+        assertTrue(inChunk.allowed());
+        assertSame(chunk, inChunk.block());
+    }
+
     /** Answers the named steps with "yes" (a block for the lookups) and records every question asked. */
     static final class Recording implements MemorySteps {
         final List<String> asked = new ArrayList<>();
@@ -147,8 +210,18 @@ class MemoryRuleTest {
         }
 
         @Override
+        public boolean inManagingContext() {
+            return ask("managingContext");
+        }
+
+        @Override
         public Block blockHolding(long address) {
             return ask("blockHolding") ? block : null;
+        }
+
+        @Override
+        public Block blockHolding(long address, Block.Family family) {
+            return ask("blockHolding " + family) ? block : null;
         }
 
         @Override
@@ -167,8 +240,8 @@ class MemoryRuleTest {
         }
 
         @Override
-        public Block blockAt(long base) {
-            return ask("blockAt") ? block : null;
+        public Block blockAt(long base, Block.Family family) {
+            return ask("blockAt " + family) ? block : null;
         }
 
         @Override
@@ -214,6 +287,20 @@ class MemoryRuleTest {
     }
 
     @Test
+    void theManagingStepIsAskedOnlyForTheProgramsOwnFreedOrPoisonedBlocks() {
+        Block poison = a.poison(0x7c00_0000_0000L, 0x7c00_0000_0040L, Trace.here("p", false));
+        Recording s = new Recording(poison, "blockHolding", "managingContext");
+        assertTrue(MemoryRule.write(s, poison.base, 8, poison.base).allowed());
+        assertEquals(List.of("heapDestination", "checkerContext", "blockHolding", "managingContext"), s.asked);
+        Block heap = block(64);
+        a.free(heap, Trace.here("f", false));
+        Recording h = new Recording(heap, "blockHolding", "managingContext");
+        assertEquals(Rule.USE_AFTER_FREE, MemoryRule.write(h, heap.base, 8, heap.base).rule());
+        assertEquals(List.of("heapDestination", "checkerContext", "blockHolding"), h.asked,
+                "another allocator's freed memory: managing is not even asked");
+    }
+
+    @Test
     void allocatorContextDoesNotExemptTheMemoryRules() {
         Block b = block(64);
         AllocatorContextAccess.run(() -> assertEquals(Rule.OVERFLOW, write(b.base + 60, 8, false).rule()));
@@ -223,6 +310,10 @@ class MemoryRuleTest {
     void theStepsOfAFree() {
         Recording s = new Recording(null, "strict");
         assertEquals(Rule.INVALID_FREE, MemoryRule.free(s, 0x1000, true).rule());
-        assertEquals(List.of("blockAt", "released", "blockHolding"), s.asked);
+        assertEquals(List.of("blockAt HEAP", "released", "blockHolding HEAP"), s.asked);
+        Recording client = new Recording(null, "strict");
+        assertEquals(Rule.INVALID_FREE, MemoryRule.free(client, 0x1000, true, Block.Family.CLIENT).rule());
+        assertEquals(List.of("blockAt CLIENT", "blockHolding CLIENT"), client.asked,
+                "the program's own blocks never went back to malloc: no graveyard");
     }
 }

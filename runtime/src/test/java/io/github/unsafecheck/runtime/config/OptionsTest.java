@@ -122,13 +122,13 @@ class OptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "mdoe=throw | unsafecheck: unknown option 'mdoe' in agent options; known options: mode, report, rules, strict, redzone, quarantine, stacks, leaks, include, exclude, data, allocators, coverage, verbose",
+        "mdoe=throw | unsafecheck: unknown option 'mdoe' in agent options; known options: mode, report, rules, strict, redzone, quarantine, stacks, leaks, include, exclude, data, allocators, track, coverage, verbose",
         "mode=trow | unsafecheck: bad value 'trow' for option 'mode' in agent options; accepted values: throw, report, count",
         "mode | unsafecheck: agent option 'mode' has no value; write key=value",
         "mode=throw,mode=count | unsafecheck: option 'mode' is given twice in agent options",
         "mode=throw,,strict=true | unsafecheck: empty entry in agent options",
         "strict=1 | unsafecheck: bad value '1' for option 'strict' in agent options; accepted values: true, false",
-        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, overflow, use-after-free, double-free, invalid-free, wild-write, dangling-pointer (or dangling), all",
+        "rules=heap-pointer:nope | unknown rule 'nope'; known rules: heap-pointer, heap-reference, overflow, use-after-free, use-after-poison, double-free, invalid-free, wild-write, dangling-pointer (or dangling), all",
         "redzone=1k | bad value '1k' for option 'redzone' in agent options; a number of bytes from 0 to 1048576",
         "quarantine=lots | bad value 'lots' for option 'quarantine' in agent options; a number of bytes, optionally with k, m or g",
         "stacks=no | bad value 'no' for option 'stacks'",
@@ -137,6 +137,16 @@ class OptionsTest {
         "include=com/example/* | 'com/example/*' is not a class-name glob",
         "allocators=com.example.Pool | 'com.example.Pool' is not a method: use pkg.Class#method",
         "allocators=com.example.Pool#1x | '1x'",
+        "track=com.example.Pool | bad value 'com.example.Pool' for option 'track' in agent options; 'com.example.Pool': write pkg.Class#method[(descriptor)]=alloc|calloc|realloc|aligned-alloc|free[@index…]",
+        "track=com.example.Pool#take | 'com.example.Pool#take': write pkg.Class#method",
+        "track=com.example.Pool#take=grab | 'com.example.Pool#take=grab': unknown role 'grab'; roles: alloc, calloc, realloc, aligned-alloc, free",
+        "track=com.example.Pool#take(X)=alloc | '(X)' is not a method descriptor (bad parameter type at 'X)'), e.g. (J) or (JJ)J",
+        "track=com.example.Pool#take(J=alloc | '(J' is not a method descriptor (it must start with ( and contain ))",
+        "track=com.example.Pool#take=alloc@size | 'size' is not a parameter index (0 is the first parameter)",
+        "track=com.example.Pool#take=calloc@0 | calloc takes 2 indexes (calloc@count@size), not 1",
+        "track=com/example/Pool#take=alloc | 'com/example/Pool' is not a class name",
+        "track=com.example.Pool#1take=alloc | '1take' is not a method name",
+        "track=com.example.Pool#take=alloc:com.example.Pool#give=frees | unknown role 'frees'",
     })
     void badAgentArgumentsNameTheOption(String args, String message) {
         OptionException e = assertThrows(OptionException.class, () -> Options.parse(args, NONE));
