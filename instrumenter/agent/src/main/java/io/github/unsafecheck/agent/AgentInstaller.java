@@ -5,6 +5,7 @@ import io.github.unsafecheck.instrumenter.ClassFileVersions;
 import io.github.unsafecheck.instrumenter.ClassInstrumenter;
 import io.github.unsafecheck.instrumenter.ClassScope;
 import io.github.unsafecheck.instrumenter.CoverageRecorder;
+import io.github.unsafecheck.instrumenter.hooks.LibraryHooks;
 import io.github.unsafecheck.runtime.UnsafeCheckRuntime;
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
@@ -16,8 +17,9 @@ import java.lang.instrument.Instrumentation;
 /**
  * Everything premain does once the runtime is loadable, in this order: parse the options (strictly), let the
  * runtime read HotSpot's structures without JDK warnings, start the checker (report file, heap ranges, exit
- * summary), then register the call-site transformer and, only when {@code allocators=} names methods, the Byte Buddy
- * advice (Byte Buddy's warm-up stays off the start-up path otherwise).
+ * summary), then register the call-site transformer, the library hooks (LWJGL, JNA, FFM's linker, {@code track=};
+ * woven with Byte Buddy only when such a class loads) and, only when {@code allocators=} names methods, the Byte Buddy
+ * advice of allocator context (Byte Buddy's warm-up stays off the start-up path otherwise).
  */
 final class AgentInstaller {
     private AgentInstaller() {
@@ -88,6 +90,13 @@ final class AgentInstaller {
         UnsafeCheckRuntime.census(new CoverageCensus(coverage));
         inst.addTransformer(transformer, true);
         JdkAllocationClasses.retransformLoaded(inst);
+
+        try {
+            LibraryHooksInstaller.install(inst, LibraryHooks.of(options.tracked(), Runtime.version().feature()));
+        } catch (OptionException e) {
+            StartFailure.stop(e.getMessage());
+            return;
+        }
 
         AllocatorMethods allocators = new AllocatorMethods(options.allocators());
         if (!allocators.isEmpty()) {

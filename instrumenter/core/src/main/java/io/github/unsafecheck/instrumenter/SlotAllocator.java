@@ -7,13 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wrote into last. Slots are hints: two sites that share one (after {@link RewriteTable#CACHE_SLOTS} sites, or two
  * separately instrumented jars) only cost each other a lookup now and then, never a wrong verdict.
  */
-final class SlotAllocator {
+public final class SlotAllocator {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private SlotAllocator() {
     }
 
-    static int next() {
+    public static int next() {
         return NEXT.getAndIncrement() & (RewriteTable.CACHE_SLOTS - 1);
     }
 }
