@@ -43,6 +43,13 @@ final class LibraryHooksTransformer implements ClassFileTransformer {
             }
             return w.bytes();
         } catch (OptionException e) {
+            if (redefined != null) {
+                // A class loaded before the agent (attached late): the program runs on, without these hooks.
+                if (told.add(internalName)) {
+                    System.err.println(e.getMessage() + "; " + internalName.replace('/', '.') + " is not hooked");
+                }
+                return null;
+            }
             // A track entry that does not fit the class as it loaded: the same error as at start, later. The class
             // could not be found at start (another loader, a later jar), so only now can it be checked.
             System.err.println(e.getMessage() + " (checked when " + internalName.replace('/', '.') + " loaded)");

@@ -71,6 +71,13 @@ public abstract class AbstractOptionsMojo extends AbstractUnsafeCheckMojo {
     @Parameter(property = "unsafecheck.allocators")
     String allocators;
 
+    /**
+     * Your own allocation and free functions by role, separated by {@code :}:
+     * {@code pkg.Class#method[(descriptor)]=alloc|calloc|realloc|aligned-alloc|free[@index…]}.
+     */
+    @Parameter(property = "unsafecheck.track")
+    String track;
+
     /** A file for what the instrumenter saw per class (call sites rewritten, skipped and why). */
     @Parameter(property = "unsafecheck.coverage")
     String coverage;

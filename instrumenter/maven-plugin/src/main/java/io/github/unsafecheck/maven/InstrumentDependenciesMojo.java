@@ -1,6 +1,7 @@
 package io.github.unsafecheck.maven;
 
 import io.github.unsafecheck.runtime.config.ClassNameGlob;
+import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.apache.maven.artifact.Artifact;
@@ -72,6 +73,8 @@ public class InstrumentDependenciesMojo extends AbstractOptionsMojo {
             }
             copyRuntimeUnlessPresent();
             instrumenter.writeCoverage(options);
+        } catch (OptionException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("unsafecheck: cannot instrument the dependencies into " + outputDirectory
                     + ": " + e, e);

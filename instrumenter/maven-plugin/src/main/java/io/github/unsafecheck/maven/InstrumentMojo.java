@@ -1,5 +1,6 @@
 package io.github.unsafecheck.maven;
 
+import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.Options;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.apache.maven.artifact.Artifact;
@@ -58,7 +59,14 @@ public class InstrumentMojo extends AbstractTestJvmMojo {
             directory.apply(plan);
             getLog().info("unsafecheck: " + plan.tally.describe() + " in " + classes + "; originals in "
                     + Backup.of(project, classes));
+            for (String declared : instrumenter.declaredButNotSeen()) {
+                getLog().warn("unsafecheck: track names " + declared + ", which is not in " + classes
+                        + ": offline, its functions are tracked only where instrument-dependencies instruments its jar "
+                        + "(the agent tracks them wherever the class is)");
+            }
             instrumenter.writeCoverage(options);
+        } catch (OptionException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("unsafecheck: cannot instrument " + classes + ": " + e, e);
         }

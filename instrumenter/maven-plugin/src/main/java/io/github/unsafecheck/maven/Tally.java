@@ -20,6 +20,9 @@ final class Tally {
         if (o.changed()) {
             instrumented++;
         }
+        for (String note : o.notes) {
+            log.warn(note);
+        }
     }
 
     void add(Tally other) {

@@ -24,6 +24,7 @@ public final class ThreadContexts {
         int checker;
         int allocator;
         int managing;
+        int functions;
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -51,6 +52,22 @@ public final class ThreadContexts {
         State s = STATE.get();
         if (s.managing > 0) {
             s.managing--;
+        }
+    }
+
+    /**
+     * Enters a hooked allocation or free function; true when it is the outermost on this thread. A declared function
+     * that calls another one ({@code realloc} built on {@code alloc} and {@code free}) is one operation: only the
+     * outermost is tracked, the inner calls are its implementation.
+     */
+    public static boolean enterFunction() {
+        return ++STATE.get().functions == 1;
+    }
+
+    public static void exitFunction() {
+        State s = STATE.get();
+        if (s.functions > 0) {
+            s.functions--;
         }
     }
 

@@ -30,7 +30,13 @@ import io.github.unsafecheck.runtime.raw.RawMemory;
  * Each hook receives the resolved entry ({@link DeclaredFunction}) as a constant and the call's arguments boxed (an
  * allocation costs microseconds of tracking; the boxing is noise). Memory the checker never saw passes through
  * untouched; so does everything the checker itself calls (releasing a quarantined block calls the free function
- * again, in checker context).
+ * again, in checker context), and every hooked function called from inside another on the same thread — a
+ * {@code realloc} built on {@code alloc} and {@code free} is one operation, tracked once.
+ *
+ * <p>The "before" hooks count the thread's depth in hooked functions, also when they throw (they undo it first); the
+ * "after" hooks, which the advice runs also when the function throws, undo it. A "before" hook says "leave the call
+ * alone" by handing back {@link #LEAVE} (not the array it got: the advice may build a new array each time it reads
+ * its arguments).
  *
  * <p>Not an API for application code: the signatures are a contract with the instrumenter only.
  */
@@ -39,17 +45,28 @@ public final class FunctionHooks {
         UnsafeCheckRuntime.reporter();
     }
 
+    /** What a "before" hook returns for a call it leaves alone (nested, or the checker's own). */
+    public static final Object[] LEAVE = new Object[0];
+
     private FunctionHooks() {
     }
 
     // ---- alloc, calloc, aligned-alloc -------------------------------------------------------------------------
 
-    /** The arguments to call an allocating function with: the size grown by the redzone, when it fits. */
+    /** The arguments to call an allocating function with (the size grown by the redzone), or {@link #LEAVE}. */
     public static Object[] allocating(String spec, Object[] args) {
-        if (ThreadContexts.inCheckerContext()) {
-            return args;
+        if (!ThreadContexts.enterFunction() || ThreadContexts.inCheckerContext()) {
+            return LEAVE;
         }
-        DeclaredFunction f = DeclaredFunction.of(spec);
+        try {
+            return grown(DeclaredFunction.of(spec), args);
+        } catch (RuntimeException | Error e) {
+            ThreadContexts.exitFunction();
+            throw e;
+        }
+    }
+
+    private static Object[] grown(DeclaredFunction f, Object[] args) {
         Object[] out = args.clone();
         long redzone = Allocations.get().redzone();
         switch (f.role) {
@@ -67,14 +84,18 @@ public final class FunctionHooks {
                 break;
             }
             default:
-                throw new IllegalArgumentException(spec + " is not an allocating function");
+                throw new IllegalArgumentException(f.entry.spec() + " is not an allocating function");
         }
         return out;
     }
 
-    /** Tracks what an allocating function returned: {@code asked} holds the program's own arguments. */
-    public static void allocated(String spec, long address, Object[] asked, Object[] called) {
-        if (address == 0 || ThreadContexts.inCheckerContext()) {
+    /**
+     * After an allocating function returned (or threw: {@code thrown}): tracks what it returned, unless the call was
+     * left alone ({@link #LEAVE}). {@code asked} holds the program's own arguments.
+     */
+    public static void allocated(String spec, long address, Throwable thrown, Object[] asked, Object[] called) {
+        ThreadContexts.exitFunction();
+        if (address == 0 || thrown != null || called == LEAVE) {
             return;
         }
         DeclaredFunction f = DeclaredFunction.of(spec);
@@ -86,17 +107,27 @@ public final class FunctionHooks {
     // ---- realloc ---------------------------------------------------------------------------------------------
 
     /**
-     * The arguments to call a reallocating function with, or null to skip the call (it then returns 0): a tracked
+     * The arguments to call a reallocating function with, {@link #LEAVE}, or null to skip the call (it then returns
+     * 0): a tracked
      * block is never grown in place — the call becomes a fresh allocation and {@link #reallocated} moves the bytes —
      * and {@code realloc(p, 0)} of a tracked block is its free. Reallocating a freed block is a double free:
      * reported, then (unless thrown) a fresh allocation that leaves the freed block alone.
      */
     public static Object[] reallocating(String spec, String freeSpec, Class<?> declaring, Object self,
             Object[] args) {
-        if (ThreadContexts.inCheckerContext()) {
-            return args;
+        if (!ThreadContexts.enterFunction() || ThreadContexts.inCheckerContext()) {
+            return LEAVE;
         }
-        DeclaredFunction f = DeclaredFunction.of(spec);
+        try {
+            return moved(DeclaredFunction.of(spec), freeSpec, declaring, self, args);
+        } catch (RuntimeException | Error e) {
+            ThreadContexts.exitFunction();
+            throw e;
+        }
+    }
+
+    private static Object[] moved(DeclaredFunction f, String freeSpec, Class<?> declaring, Object self,
+            Object[] args) {
         long pointer = f.get(args, "pointer");
         long n = f.get(args, "size");
         Object[] out = args.clone();
@@ -115,10 +146,14 @@ public final class FunctionHooks {
         return out;
     }
 
-    /** After a reallocating call: copies and quarantines the old block, tracks the new one. */
+    /**
+     * After a reallocating call (skipped, returned or threw): copies and quarantines the old block, tracks the new
+     * one — unless the call was left alone or failed.
+     */
     public static void reallocated(String spec, String freeSpec, Class<?> declaring, Object self, long address,
-            Object[] asked, Object[] called) {
-        if (ThreadContexts.inCheckerContext()) {
+            Throwable thrown, Object[] asked, Object[] called) {
+        ThreadContexts.exitFunction();
+        if (called == null || called == LEAVE || thrown != null) {
             return;
         }
         DeclaredFunction f = DeclaredFunction.of(spec);
@@ -149,10 +184,23 @@ public final class FunctionHooks {
      * allocator (glibc aborts on a double free). {@code self} is the receiver (null for a static function).
      */
     public static boolean freeing(String spec, Class<?> declaring, Object self, Object[] args) {
-        if (ThreadContexts.inCheckerContext()) {
+        if (!ThreadContexts.enterFunction() || ThreadContexts.inCheckerContext()) {
             return false;
         }
-        DeclaredFunction f = DeclaredFunction.of(spec);
+        try {
+            return judgeFree(DeclaredFunction.of(spec), declaring, self, args);
+        } catch (RuntimeException | Error e) {
+            ThreadContexts.exitFunction();
+            throw e;
+        }
+    }
+
+    /** After a free function (skipped, returned or threw). */
+    public static void freed() {
+        ThreadContexts.exitFunction();
+    }
+
+    private static boolean judgeFree(DeclaredFunction f, Class<?> declaring, Object self, Object[] args) {
         long pointer = f.get(args, "pointer");
         if (pointer == 0) {
             return false;

@@ -11,7 +11,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * built in: LWJGL's {@code nmemAlloc} family, JNA's {@code Native.malloc}/{@code free}). The arguments travel boxed
  * ({@code @AllArguments}), so one advice fits any signature the role accepts; the hook decides and may hand back
  * other arguments (the size grown by the redzone) or ask to skip the call (a free held in quarantine, a double free).
- * The function's own code runs in between, unchanged.
+ * The function's own code runs in between, unchanged. The exit advice runs also when the function throws: the hooks
+ * count how deep the thread is in hooked functions, and only the outermost call is tracked.
  */
 public final class FunctionAdvice {
     private FunctionAdvice() {
@@ -28,13 +29,15 @@ public final class FunctionAdvice {
                 @Advice.Local("asked") Object[] asked, @Advice.Local("called") Object[] called) {
             asked = args;
             called = FunctionHooks.allocating(spec, args);
-            args = called;
+            if (called != FunctionHooks.LEAVE) {
+                args = called;
+            }
         }
 
-        @Advice.OnMethodExit
-        static void exit(@Spec String spec, @Advice.Return long address, @Advice.Local("asked") Object[] asked,
-                @Advice.Local("called") Object[] called) {
-            FunctionHooks.allocated(spec, address, asked, called);
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Spec String spec, @Advice.Return long address, @Advice.Thrown Throwable thrown,
+                @Advice.Local("asked") Object[] asked, @Advice.Local("called") Object[] called) {
+            FunctionHooks.allocated(spec, address, thrown, asked, called);
         }
     }
 
@@ -53,18 +56,18 @@ public final class FunctionAdvice {
             if (called == null) {
                 return true;
             }
-            args = called;
+            if (called != FunctionHooks.LEAVE) {
+                args = called;
+            }
             return false;
         }
 
-        @Advice.OnMethodExit
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         static void exit(@Spec String spec, @FreeSpec String freeSpec, @Advice.Origin Class<?> type,
-                @Advice.This(optional = true) Object self, @Advice.Enter boolean skipped,
-                @Advice.Return long address, @Advice.Local("asked") Object[] asked,
+                @Advice.This(optional = true) Object self, @Advice.Return long address,
+                @Advice.Thrown Throwable thrown, @Advice.Local("asked") Object[] asked,
                 @Advice.Local("called") Object[] called) {
-            if (!skipped) {
-                FunctionHooks.reallocated(spec, freeSpec, type, self, address, asked, called);
-            }
+            FunctionHooks.reallocated(spec, freeSpec, type, self, address, thrown, asked, called);
         }
     }
 
@@ -77,6 +80,11 @@ public final class FunctionAdvice {
         static boolean enter(@Spec String spec, @Advice.Origin Class<?> type,
                 @Advice.This(optional = true) Object self, @Advice.AllArguments Object[] args) {
             return FunctionHooks.freeing(spec, type, self, args);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit() {
+            FunctionHooks.freed();
         }
     }
 }

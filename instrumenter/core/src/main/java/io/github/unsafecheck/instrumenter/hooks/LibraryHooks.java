@@ -2,6 +2,7 @@ package io.github.unsafecheck.instrumenter.hooks;
 
 import io.github.unsafecheck.runtime.config.OptionException;
 import io.github.unsafecheck.runtime.config.TrackedFunction;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -166,10 +167,31 @@ public final class LibraryHooks {
      * {@link OptionException} when a {@code track} entry does not fit the class as loaded.
      */
     public Woven weave(ClassLoader loader, String internalName, byte[] classFile, boolean mayAddMethods) {
+        return weave(loader == null ? ClassFileLocator.ForClassLoader.ofPlatformLoader()
+                : ClassFileLocator.ForClassLoader.of(loader), internalName, classFile, mayAddMethods);
+    }
+
+    /** The same, with the referenced types read from {@code types} (offline: the project's class path). */
+    public Woven weave(ClassFileLocator types, String internalName, byte[] classFile, boolean mayAddMethods) {
         ClassHooks c = byName.get(internalName);
         if (c == null) {
             return new Woven(null, List.of());
         }
-        return new Weaver(c, Plan.of(c, ClassMethods.of(classFile)), loader).weave(classFile, mayAddMethods);
+        return new Weaver(c, Plan.of(c, ClassMethods.of(classFile)), types).weave(classFile, mayAddMethods);
     }
+
+    /** True when a class file already calls the hooks this weaves in (an earlier offline run wove it). */
+    public static boolean isWoven(byte[] classFile) {
+        String text = new String(classFile, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String hook : WOVEN_HOOKS) {
+            if (text.contains(hook)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] WOVEN_HOOKS = {"io/github/unsafecheck/runtime/hook/FunctionHooks",
+        "io/github/unsafecheck/runtime/hook/StackHooks", "io/github/unsafecheck/runtime/hook/PointerHooks",
+        "io/github/unsafecheck/runtime/hook/DowncallHooks"};
 }

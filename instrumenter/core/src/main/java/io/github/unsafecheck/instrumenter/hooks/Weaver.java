@@ -46,13 +46,14 @@ final class Weaver {
 
     private final ClassHooks hooks;
     private final Plan plan;
-    private final ClassLoader loader;
+    private final ClassFileLocator types;
     private final List<String> notes;
 
-    Weaver(ClassHooks hooks, Plan plan, ClassLoader loader) {
+    /** {@code types}: where the class files of the types the class refers to are read (its loader, a class path). */
+    Weaver(ClassHooks hooks, Plan plan, ClassFileLocator types) {
         this.hooks = hooks;
         this.plan = plan;
-        this.loader = loader;
+        this.types = types;
         this.notes = new ArrayList<>(plan.notes);
     }
 
@@ -64,10 +65,15 @@ final class Weaver {
             if (plan.methods.isNative(m)) {
                 if (mayAddMethods) {
                     natives.add(m);
+                } else if (hooks.declared.stream().anyMatch(d -> d.methodName().equals(f.methodName()))) {
+                    throw new io.github.unsafecheck.runtime.config.OptionException("unsafecheck: bad value for option "
+                            + "'track': " + f.spec() + " is a native method, which only the agent can hook, and only "
+                            + "when it loads the class (it gives the method a Java body then)");
                 } else {
                     plan.functions.remove(m);
-                    notes.add("unsafecheck: " + hooks.dottedName() + " was loaded before the agent could give its native "
-                            + "method " + f.methodName() + " a body: memory from " + f.shortName() + " is not tracked");
+                    notes.add("unsafecheck: cannot give " + hooks.dottedName() + "'s native method " + f.methodName()
+                            + " a body here (the class was loaded before the agent, or is instrumented offline): "
+                            + "memory from " + f.shortName() + " is not tracked");
                 }
             }
         }
@@ -96,9 +102,7 @@ final class Weaver {
             return new LibraryHooks.Woven(natives.isEmpty() ? null : bytes, notes);
         }
         String name = hooks.dottedName();
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
-                loader == null ? ClassFileLocator.ForClassLoader.ofPlatformLoader()
-                        : ClassFileLocator.ForClassLoader.of(loader));
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes), types);
         TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
         byte[] woven = new ByteBuddy().with(TypeValidation.DISABLED).decorate(type, locator).visit(visitor).make()
                 .getBytes();
