@@ -38,6 +38,7 @@ class AgentOptionsIT {
             {"rules=heap-pointer:overflw", "unknown rule 'overflw'"},
             {"include=com/example/*", "'com/example/*' is not a class-name glob"},
             {"allocators=com.example.Pool", "'com.example.Pool' is not a method"},
+            {"track=com.example.Pool#take", "'com.example.Pool#take': write pkg.Class#method[(descriptor)]="},
         };
         // A file that cannot be written: said in words, and no hint at the options (the value is well-formed).
         String[][] files = {
@@ -106,7 +107,7 @@ class AgentOptionsIT {
                 RunResult r = ForkedJvm.on(jdk).jvmArgs("-jar", BuiltArtifacts.agentJar().toString()).run();
                 assertEquals(0, r.exitCode(), r::toString);
                 for (String key : new String[] {"mode", "report", "rules", "strict", "include", "exclude",
-                    "allocators", "coverage", "verbose"}) {
+                    "allocators", "track", "coverage", "verbose"}) {
                     assertTrue(r.stdout().contains("\n  " + key + " "), key + "\n" + r);
                 }
                 assertTrue(r.stdout().contains("throw|report|count"), r::toString);
