@@ -48,9 +48,13 @@ final class CaseRun {
         }
         RunResult r = ForkedJvm.on(jdk)
                 .jvmArgs("-XX:-UseCompressedOops",      // the cases read addresses as raw reference bits
-                        "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + report.resolveSibling("hs_err_pid%p.log"))
+                        "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + report.resolveSibling("hs_err_pid%p.log"),
+                        // where LWJGL and JNA unpack their native libraries: the build's own directory
+                        "-Dorg.lwjgl.system.SharedLibraryExtractPath=" + REPORTS.resolve("natives").resolve("lwjgl"),
+                        "-Djna.tmpdir=" + REPORTS.resolve("natives").resolve("jna"))
                 .agent(BuiltArtifacts.agentJar(), c.agentOptions(mode, report.toString()))
-                .classpath(CLASSES, byteBuddy())
+                .classpath(CLASSES, byteBuddy(), jarOf("org.lwjgl.system.MemoryUtil"),
+                        jarOf("linux/x64/org/lwjgl/liblwjgl.so"), jarOf("com.sun.jna.Native"))
                 .main(c.className)
                 .run();
         return new CaseRun(c, mode, r, JsonLines.violations(report), JsonLines.runRecords(report));
@@ -59,6 +63,21 @@ final class CaseRun {
     List<String> problems() {
         return Verdict.problems(source, mode, result.exitCode(), result.stdout() + result.stderr(), records,
                 runRecords);
+    }
+
+    /** The jar on the test class path that holds a class (dotted name) or a resource (a path). */
+    private static Path jarOf(String classOrResource) {
+        String resource = classOrResource.contains("/") ? classOrResource : classOrResource.replace('.', '/') + ".class";
+        java.net.URL url = CaseRun.class.getClassLoader().getResource(resource);
+        if (url == null || !url.getProtocol().equals("jar")) {
+            throw new IllegalStateException(resource + " is not in a jar on the test class path: " + url);
+        }
+        String path = url.getPath();
+        try {
+            return Paths.get(new java.net.URI(path.substring(0, path.indexOf("!/"))));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Byte Buddy's jar, for the structof case: the test class path has it. */

@@ -118,9 +118,30 @@ final class Verdict {
         return out;
     }
 
-    /** The line of the case's own source a record names, or null when its site is elsewhere. */
+    /**
+     * The line of the case's own source a record names: its site; or, when the write or free was made inside a
+     * library the case called (LWJGL's {@code memPutLong}, JNA's {@code Pointer.setLong}, a hooked {@code free}),
+     * the case's first frame on the record's stack. Null when the case's code is nowhere on it.
+     */
     private static Integer lineIn(CaseSource c, Map<String, Object> record) {
-        Matcher m = SITE.matcher(String.valueOf(record.get("site")));
+        Integer line = lineOf(c, String.valueOf(record.get("site")));
+        if (line != null) {
+            return line;
+        }
+        Object stack = record.get("stack");
+        if (stack instanceof List) {
+            for (Object frame : (List<?>) stack) {
+                line = lineOf(c, String.valueOf(frame));
+                if (line != null) {
+                    return line;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Integer lineOf(CaseSource c, String frame) {
+        Matcher m = SITE.matcher(frame);
         return m.find() && m.group(1).equals(c.fileName) ? Integer.valueOf(m.group(2)) : null;
     }
 }

@@ -132,4 +132,18 @@ class VerdictTest {
                 record("overflow", "demo.Bad.main(Bad.java:5)"), record("double-free", "demo.Bad.main(Bad.java:6)")),
                 List.of()).size(), "problems() asks for the run records");
     }
+
+    @Test
+    void aWriteMadeInsideALibraryIsJudgedAtTheCasesLineThatCalledIt() {
+        Map<String, Object> inLibrary = Map.of("rule", "overflow", "op", "Unsafe.putLong", "thread", "main",
+                "site", "org.lwjgl.system.MemoryUtil.memPutLong(MemoryUtil.java:1948)",
+                "stack", List.of("org.lwjgl.system.MemoryUtil.memPutLong(MemoryUtil.java:1948)", "demo.Bad.main(Bad.java:5)"));
+        assertEquals(List.of("Bad.java:6 expects double-free, but nothing was reported there"),
+                Verdict.compare(bad(), List.of(inLibrary)));
+        Map<String, Object> elsewhere = Map.of("rule", "overflow", "op", "Unsafe.putLong", "thread", "main",
+                "site", "org.lwjgl.system.MemoryUtil.memPutLong(MemoryUtil.java:1948)",
+                "stack", List.of("org.lwjgl.system.MemoryUtil.memPutLong(MemoryUtil.java:1948)", "demo.Other.run(Other.java:5)"));
+        assertTrue(Verdict.compare(good(), List.of(elsewhere)).get(0).startsWith("unmarked overflow at org.lwjgl."),
+                "a record the case's code is nowhere in is a false positive");
+    }
 }
