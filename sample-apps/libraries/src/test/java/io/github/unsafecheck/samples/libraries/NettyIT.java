@@ -68,6 +68,32 @@ class NettyIT {
         return tests;
     }
 
+    /**
+     * JDK 24+, no Unsafe, native access on: Netty's direct memory comes from C's {@code malloc} through an FFM downcall,
+     * which the agent wraps — the memory is tracked (its pool chunks are in the leak list, allocated inside Netty's
+     * {@code CleanerJava24Linker}), and Netty works as before under strict.
+     */
+    @TestFactory
+    List<DynamicTest> ffmMallocDowncallsAreTracked() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Jdk jdk : Jdks.matrix()) {
+            if (jdk.feature() < 24) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(jdk.toString(), () -> {
+                LibraryRun run = LibraryRun.run(jdk, dir, LibraryRun.library("netty"),
+                        LibraryRun.STRICT + ",rules=all,leaks=true",
+                        List.of("-Dio.netty.noUnsafe=true", "--enable-native-access=ALL-UNNAMED"),
+                        "io.github.unsafecheck.samples.libraries.netty.NettyFfmWorkload");
+                assertTrue(run.stdout().startsWith("netty hasUnsafe=false\n"), run::toString);
+                run.assertClean("unpooled-ffm-buffers", "pooled-ffm-buffers", "adaptive-ffm-buffers");
+                assertTrue(run.result.stderr().contains("allocated at io.netty.util.internal.CleanerJava24Linker.malloc("),
+                        "Netty's malloc downcall was wrapped: its chunks are tracked\n" + run);
+            }));
+        }
+        return tests;
+    }
+
     @TestFactory
     List<DynamicTest> writeAfterReleaseIsAUseAfterFree() {
         List<DynamicTest> tests = new ArrayList<>();
