@@ -2,6 +2,7 @@ package io.github.unsafecheck.benchmarks.ratio;
 
 import io.github.unsafecheck.benchmarks.allocation.AllocationPairs;
 import io.github.unsafecheck.benchmarks.mixes.AgronaMessages;
+import io.github.unsafecheck.benchmarks.mixes.LwjglMemory;
 import io.github.unsafecheck.benchmarks.mixes.NettyMessages;
 import io.github.unsafecheck.benchmarks.startup.AgentStartup;
 import io.github.unsafecheck.benchmarks.startup.ClassLoading;
@@ -58,6 +59,13 @@ final class Cases {
                         "org.agrona.concurrent.UnsafeBuffer", false),
                 mix("Netty pooled direct buffer: allocate, encode, release", NettyMessages.class.getName() + ".encode",
                         "io.netty.util.internal.PlatformDependent0", true),
+                // LWJGL (issue 15): its memory is tracked by the built-in hooks; its writes go through MemoryUtil.
+                mix("LWJGL memPut* into an nmemAlloc block", LwjglMemory.class.getName() + ".memPut",
+                        "org.lwjgl.system.MemoryUtil", true),
+                mix("LWJGL memPut* alternating two nmemAlloc blocks", LwjglMemory.class.getName() + ".memPutTwoBlocks",
+                        "org.lwjgl.system.MemoryUtil", true),
+                lwjglStack("LWJGL MemoryStack push, 2 allocations, pop", ""),
+                lwjglStack("LWJGL MemoryStack push, 2 allocations, pop, stacks=false", "stacks=false"),
                 allocation("allocate + store + free, 64 bytes", "", Goal.ratio(3.0, "issue 7, with stacks")),
                 allocation("allocate + store + free, 64 bytes, stacks=false", "stacks=false",
                         Goal.ratio(1.3, "issue 7, without stacks")),
@@ -78,6 +86,16 @@ final class Cases {
     private static Case mix(String name, String benchmark, String libraryClass, boolean sunMiscUnsafe) {
         return new Case(name, benchmark, Placement.FORK, LIVE_BLOCK, STORES_QUICK, STORES_FULL, libraryClass, 0, "",
                 17, sunMiscUnsafe);
+    }
+
+    /**
+     * A stack frame's two allocations tracked and freed (issue 15): no goal yet — each is a tracked block with its
+     * allocation trace, which issue 20 makes cheaper.
+     */
+    private static Case lwjglStack(String name, String agentOptions) {
+        return new Case(name, LwjglMemory.class.getName() + ".stackFrame", Placement.FORK,
+                Goal.reference("no goal yet: two tracked blocks a frame (issue 20 makes tracking cheaper)"),
+                ALLOC_QUICK, STORES_FULL, "org.lwjgl.system.MemoryUtil", 0, agentOptions, 17, true);
     }
 
     /** The price of a tracked block's whole life: recorded with its redzone, checked, freed into the quarantine. */

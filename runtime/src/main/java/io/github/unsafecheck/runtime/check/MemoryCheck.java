@@ -18,6 +18,10 @@ public final class MemoryCheck {
     /** A write of {@code [dst, dst + length)}, judged by the block holding {@code anchor} (see MemoryRule). */
     public static void write(long dst, long length, long anchor, String op, Violation.Access access, int slot) {
         CheckedSites.mark(slot);
+        // Step 0b: the block this site wrote into before the last one (see SiteCache.hitPrevious).
+        if (SiteCache.hitPrevious(slot, dst, length, anchor)) {
+            return;
+        }
         MemoryFinding f = MemoryRule.write(STEPS, dst, length, anchor);
         if (f.allowed()) {
             remember(slot, f);

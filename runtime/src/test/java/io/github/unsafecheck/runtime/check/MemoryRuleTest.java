@@ -183,6 +183,23 @@ class MemoryRuleTest {
         assertSame(chunk, inChunk.block());
     }
 
+    @Test
+    void aSiteAlternatingBetweenTwoBlocksFindsThePreviousOneWithoutALookup() {
+        Block first = block(64);
+        Block second = block(64);
+        SiteCache.remember(21, first);
+        SiteCache.remember(21, second);
+        assertFalse(SiteCache.hit(21, first.base, 8));
+        assertTrue(SiteCache.hitPrevious(21, first.base, 8, first.base), "the block before the last one");
+        assertTrue(SiteCache.hit(21, first.base, 8), "swapped into first place");
+        assertTrue(SiteCache.hitPrevious(21, second.base + 56, 8, second.base + 56));
+        assertFalse(SiteCache.hitPrevious(21, first.base + 60, 8, first.base + 60), "not across the end");
+        assertFalse(SiteCache.hitPrevious(21, second.base, 8, first.base),
+                "a segment whose start lies in another block is not judged by this one");
+        a.free(first, Trace.here("f", false));
+        assertFalse(SiteCache.hitPrevious(21, first.base, 8, first.base), "freed: not vouched for");
+    }
+
     /** Answers the named steps with "yes" (a block for the lookups) and records every question asked. */
     static final class Recording implements MemorySteps {
         final List<String> asked = new ArrayList<>();
