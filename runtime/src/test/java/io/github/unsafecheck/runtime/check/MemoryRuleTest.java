@@ -194,7 +194,7 @@ class MemoryRuleTest {
         assertTrue(SiteCache.hit(21, first.base, 8), "swapped into first place");
         assertTrue(SiteCache.hitPrevious(21, second.base + 56, 8, second.base + 56));
         assertFalse(SiteCache.hitPrevious(21, first.base + 60, 8, first.base + 60), "not across the end");
-        assertFalse(SiteCache.hitPrevious(21, second.base, 8, first.base),
+        assertFalse(SiteCache.hitPrevious(21, first.base, 8, second.base),
                 "a segment whose start lies in another block is not judged by this one");
         a.free(first, Trace.here("f", false));
         assertFalse(SiteCache.hitPrevious(21, first.base, 8, first.base), "freed: not vouched for");
