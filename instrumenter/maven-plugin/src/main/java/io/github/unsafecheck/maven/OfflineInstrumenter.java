@@ -56,10 +56,12 @@ final class OfflineInstrumenter {
 
     /** As the options say: include/exclude, data, allocators, track (their types looked up on {@code classPath}). */
     static OfflineInstrumenter of(Options options, ClassFileLocator classPath) {
-        // No JDK class is woven offline: the JDK's linker is hooked by the agent only (17: no FFM hook at all).
+        // No JDK class is woven offline: the JDK's linker is hooked by the agent only (17: no FFM hook at all). The
+        // JDK's own types (the woven class's supertypes) come from the platform loader, as for the allocator advice.
         return new OfflineInstrumenter(ClassScope.of(options),
                 new AllocatorWeaver(new AllocatorMethods(options.allocators()), classPath), options.dataStores(),
-                LibraryHooks.of(options.tracked(), 17), classPath);
+                LibraryHooks.of(options.tracked(), 17),
+                new ClassFileLocator.Compound(classPath, ClassFileLocator.ForClassLoader.ofPlatformLoader()));
     }
 
     /** The classes a {@code track} entry names that no run of this instrumenter has seen. */

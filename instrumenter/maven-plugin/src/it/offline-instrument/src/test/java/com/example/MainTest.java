@@ -13,6 +13,13 @@ class MainTest {
     }
 
     @Test
+    void piecesOfADeclaredAllocatorAreBlocks() {
+        long piece = Pool.take(16);
+        U.putLong(piece + 8, 1L);
+        U.putLong(piece + 12, 2L); // unsafecheck: overflow
+    }
+
+    @Test
     void testClassesAreChecked() {
         long slot = U.allocateMemory(8);
         U.putLong(slot, HeapAddress.of(new byte[8])); // unsafecheck: violation
