@@ -95,7 +95,7 @@ class AgentOptionsIT {
         assertTrue(Files.exists(report), "the report path came from the system property\n" + r);
         // verbose names the rules in force, not the empty option that means "the default ones"
         assertTrue(r.stderr().contains("unsafecheck: active (agent): {mode=throw, report=" + report
-                + ", rules=heap-pointer:heap-reference:overflow:use-after-free:double-free:invalid-free:wild-write,"),
+                + ", rules=heap-pointer:heap-reference:overflow:use-after-free:use-after-poison:double-free:invalid-free:wild-write,"),
                 r::toString);
     }
 
@@ -115,7 +115,7 @@ class AgentOptionsIT {
                 assertTrue(r.stdout().startsWith("unsafecheck agent options: -javaagent:"
                         + BuiltArtifacts.agentJar().toAbsolutePath() + "=key=value"), r::toString);
                 assertTrue(r.stdout().contains("default: heap-pointer:heap-reference:overflow:use-after-free:"
-                        + "double-free:invalid-free:wild-write\n"), r::toString);
+                        + "use-after-poison:double-free:invalid-free:wild-write\n"), r::toString);
                 assertTrue(r.stdout().contains("dangling-pointer (off by default; short form: dangling)"),
                         r::toString);
             }));

@@ -88,7 +88,7 @@ class OptionsTest {
 
     @Test
     void effectiveOptionsNameTheRulesInForce() {
-        assertEquals("heap-pointer:heap-reference:overflow:use-after-free:double-free:invalid-free:wild-write",
+        assertEquals("heap-pointer:heap-reference:overflow:use-after-free:use-after-poison:double-free:invalid-free:wild-write",
                 Options.defaults().effective().get("rules"), "nothing given: every rule on by default, by name");
         assertEquals("overflow:dangling-pointer", Options.parse("rules=dangling:overflow", NONE).effective().get("rules"));
         assertEquals(Rule.values().length,
@@ -175,7 +175,7 @@ class OptionsTest {
         }
         assertTrue(help.contains("default: throw"));
         assertTrue(help.startsWith("unsafecheck agent options: -javaagent:/opt/uc/unsafecheck-agent.jar=key=value"), help);
-        assertTrue(help.contains("default: heap-pointer:heap-reference:overflow:use-after-free:double-free:invalid-free"
+        assertTrue(help.contains("default: heap-pointer:heap-reference:overflow:use-after-free:use-after-poison:double-free:invalid-free"
                 + ":wild-write\n"), "the rules on by default, not '(none)': " + help);
         assertTrue(help.contains("dangling-pointer (off by default; short form: dangling)"), help);
     }
